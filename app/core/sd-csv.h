@@ -24,7 +24,11 @@ GQuark       sd_csv_error_quark   (void);
 /* Parses a whole file held in memory. Encoding: UTF-8 (a BOM is skipped) or, when the bytes
  * are not valid UTF-8, Windows-1251. Separator: "," or ";", whichever splits the header row
  * into more fields. RFC 4180 quoting, CRLF or LF line ends, blank lines skipped; cells are
- * trimmed of surrounding blanks. The first non-blank row is the header. Errors name the line. */
+ * trimmed of surrounding blanks. The first non-blank row is the header. Errors name the line.
+ * Details: a quote inside an unquoted cell (ООО "Ромашка") is kept as text, but text after a
+ * closing quote ("a"b) is a SYNTAX error; quoted cells keep their inner blanks and line breaks
+ * (as LF); rows of nothing but blanks and separators are skipped. Limits (TOO_LARGE): 64 MiB,
+ * 1 000 000 data rows, 16 384 cells in a row. */
 SdCsv       *sd_csv_parse         (const char  *data,
                                    gsize        length,
                                    GError     **error);

@@ -64,9 +64,13 @@ gboolean       sd_role_from_string          (const char *text,
 /* Translated label: "Manager" / "Head of sales". */
 const char    *sd_role_get_label            (SdRole role);
 
-/* Comparison for sorting a GPtrArray of members: heads first, then by name (UTF-8 collation). */
+/* Comparison for g_ptr_array_sort() of members (a and b point at SdStaffMember * elements):
+ * heads first, then by name (UTF-8 collation), then by id. */
 int            sd_staff_member_compare      (gconstpointer a,
                                              gconstpointer b);
+/* The same order for two members themselves (GCompareDataFunc-style sorters, list models). */
+int            sd_staff_member_collate      (const SdStaffMember *a,
+                                             const SdStaffMember *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdStaffMember, sd_staff_member_free)
 
