@@ -1,0 +1,124 @@
+/* sd-store-private.h — what the files of the store share, and hooks for its tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sd-migrations.h"
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* Undo steps kept per session. */
+#define SD_STORE_MAX_UNDO_STEPS 100
+
+/* Daily automatic backups kept per file. */
+#define SD_STORE_MAX_DAILY_BACKUPS 7
+
+typedef struct {
+  gint64  id;        /* the `step` column of temp.undolog */
+  char   *label;     /* translated, e.g. "Add «Иванов»" */
+  guint   changes;   /* SdStoreChange of the step */
+} SdUndoStep;
+
+struct _SdStore
+{
+  GObject           parent_instance;
+
+  sqlite3          *db;
+  char             *path;           /* absolute */
+  char             *display_name;   /* basename, for messages */
+  SdStoreOpenFlags  flags;
+  int               schema_version;
+  int               opened_version;
+
+  char             *company_name;
+  char             *currency;
+
+  /* Undo: inverse SQL recorded by temp triggers into temp.undolog (sqlite.org/undoredo). */
+  gboolean          undo_enabled;
+  GArray           *undo_steps;      /* SdUndoStep, oldest first */
+  GArray           *redo_steps;      /* SdUndoStep, oldest first */
+  gint64            next_step_id;
+
+  /* A group opened by sd_store_begin. */
+  gboolean          in_group;
+  gboolean          group_broken;    /* sqlite rolled the group back by itself (I/O error) */
+  char             *group_label;
+  guint             group_changes;
+
+  /* The transaction in progress replaces everything (fill_demo): forget the history. */
+  gboolean          forget_history;
+  gboolean          forget_history_at_savepoint;   /* its value when a grouped edit began */
+};
+
+/* sd-store.c */
+sqlite3       *_sd_store_get_db              (SdStore *self);
+/* sd_store_open with a given list of migration steps and target version (tests). */
+SdStore       *_sd_store_open_full           (const char             *path,
+                                              SdStoreOpenFlags        flags,
+                                              const SdMigrationStep  *steps,
+                                              guint                   n_steps,
+                                              int                     target_version,
+                                              GError                **error);
+/* The automatic backup directory of a file given by its path. */
+char          *_sd_store_dup_backup_dir_for  (const char *path);
+/* The file name stem used for backups: "company" for "company.salesdesk". */
+char          *_sd_store_dup_backup_stem     (const char *path);
+
+gboolean       _sd_store_ensure_open         (SdStore  *self,
+                                              GError  **error);
+/* Turns a failed sqlite call into an SdStoreError with a plain message. */
+void           _sd_store_set_error           (SdStore  *self,
+                                              int       rc,
+                                              GError  **error);
+gboolean       _sd_store_exec                (SdStore     *self,
+                                              const char  *sql,
+                                              GError     **error);
+sqlite3_stmt  *_sd_store_prepare             (SdStore     *self,
+                                              const char  *sql,
+                                              GError     **error);
+/* Steps a statement that returns no rows; FALSE with `error` on failure. */
+gboolean       _sd_store_step_done           (SdStore       *self,
+                                              sqlite3_stmt  *stmt,
+                                              GError       **error);
+
+/* Every edit: _begin, the work, then _commit (or _abort on failure). Outside a group this is
+ * one transaction and one undo step; inside sd_store_begin/commit it is a savepoint. */
+gboolean       _sd_store_edit_begin          (SdStore  *self,
+                                              GError  **error);
+gboolean       _sd_store_edit_commit         (SdStore     *self,
+                                              const char  *undo_label,
+                                              guint        changes,
+                                              GError     **error);
+void           _sd_store_edit_abort          (SdStore *self);
+/* Inside an edit: stop recording undo for the rest of the transaction, which will forget
+ * the whole undo history when it commits (bulk replacement). */
+gboolean       _sd_store_edit_forget_history (SdStore  *self,
+                                              GError  **error);
+
+/* Company name: trimmed, 1..200 characters, no control characters. */
+char          *_sd_store_check_company_name  (const char  *name,
+                                              GError     **error);
+gboolean       _sd_store_check_currency      (const char  *currency,
+                                              GError     **error);
+
+/* File formats of dates and months. */
+void           _sd_store_date_to_iso         (const GDate *date,
+                                              char         buf[16]);
+gboolean       _sd_store_date_from_iso       (const char *text,
+                                              GDate      *out);
+void           _sd_store_month_to_iso        (SdMonth month,
+                                              char    buf[16]);
+gboolean       _sd_store_month_from_iso      (const char *text,
+                                              SdMonth    *out);
+
+/* sd-store-staff.c */
+/* A name without blanks (Unicode ones too) at either end, as it is stored. */
+char          *_sd_store_trim_name           (const char *name);
+/* Key under which two names are the same person: trimmed, NFC, case-folded. */
+char          *_sd_store_name_key            (const char *name);
+
+G_END_DECLS
