@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sd-context.h"
+#include "sd-period.h"
 
 #define SD_MAX_RECENT_FILES 10
 
@@ -229,4 +230,25 @@ sd_context_dup_recent_files (SdContext *self)
   all = g_settings_get_strv (self->settings, "recent-files");
 
   return filter_recent ((const char * const *) all, NULL, SD_MAX_RECENT_FILES);
+}
+
+void
+sd_context_get_today (SdContext *self,
+                      GDate     *out)
+{
+  const char *text = g_getenv ("SALESDESK_TODAY");
+
+  g_return_if_fail (SD_IS_CONTEXT (self));
+  g_return_if_fail (out != NULL);
+
+  if (text != NULL && *text != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (sd_date_parse (text, out, &error))
+        return;
+      g_debug ("Ignoring SALESDESK_TODAY: %s", error->message);
+    }
+
+  sd_date_set_today (out);
 }

@@ -34,4 +34,9 @@ void              sd_context_remember_file       (SdContext  *self,
 /* The recent files from the settings that still exist, newest first. Never NULL. */
 GStrv             sd_context_dup_recent_files    (SdContext *self);
 
+/* Today's date, for forecasts and defaults: the SALESDESK_TODAY environment variable
+ * (YYYY-MM-DD) when set, so demos and tests are reproducible, else the clock. */
+void              sd_context_get_today           (SdContext *self,
+                                                  GDate     *out);
+
 G_END_DECLS

@@ -6,8 +6,11 @@
 
 #include <glib-object.h>
 
+#include "sd-calendar.h"
 #include "sd-demo.h"
+#include "sd-forecast.h"
 #include "sd-history.h"
+#include "sd-plan.h"
 #include "sd-staff.h"
 
 G_BEGIN_DECLS
@@ -38,6 +41,8 @@ typedef enum {
   SD_STORE_CHANGED_STAFF   = 1 << 1,
   SD_STORE_CHANGED_FACTS   = 1 << 2,
   SD_STORE_CHANGED_PLAN    = 1 << 3,
+  SD_STORE_CHANGED_PIPELINE = 1 << 4,
+  SD_STORE_CHANGED_SETTINGS = 1 << 5,
   SD_STORE_CHANGED_ALL     = 0xffff,
 } SdStoreChange;
 
@@ -164,5 +169,193 @@ GArray     *sd_store_list_plan           (SdStore  *self,
 gboolean    sd_store_fill_demo           (SdStore              *self,
                                           const SdDemoCompany  *demo,
                                           GError              **error);
+
+/* --- facts, edited by hand or imported (sd-store-history.c) --- */
+
+/* Writes (inserts or replaces) the facts of one manager for one month. Values must not be
+ * negative (revenue, paid and deals ≥ 0; margin may be negative), the manager must exist
+ * and have been employed in that month. One undo step. */
+gboolean    sd_store_set_fact            (SdStore       *self,
+                                          const SdFact  *fact,
+                                          GError       **error);
+/* Writes n facts (a pasted block) in one transaction and one undo step named `undo_label`;
+ * all or nothing. */
+gboolean    sd_store_set_facts           (SdStore       *self,
+                                          const SdFact  *facts,
+                                          gsize          n_facts,
+                                          const char    *undo_label,
+                                          GError       **error);
+/* Removes the facts of one manager for one month (nothing to remove is not an error). */
+gboolean    sd_store_clear_fact          (SdStore   *self,
+                                          gint64     manager_id,
+                                          SdMonth    month,
+                                          GError   **error);
+
+/* --- plan versions and scenarios (sd-store-plan.c) --- */
+
+typedef enum {
+  SD_SCENARIO_PESSIMISTIC,
+  SD_SCENARIO_BASE,
+  SD_SCENARIO_OPTIMISTIC,
+} SdScenario;
+
+typedef enum {
+  SD_PLAN_STATE_DRAFT,       /* editable */
+  SD_PLAN_STATE_APPROVED,    /* frozen; the company works to it */
+  SD_PLAN_STATE_SUPERSEDED,  /* was approved, then another version of the year was */
+} SdPlanState;
+
+/* One version of one year's plan. Each year that has versions has exactly one *current*
+ * version: the one plan vs fact, the forecast, payroll and reports use. Approving a version
+ * makes it current; importing a plan makes the imported version current. */
+typedef struct {
+  gint64       id;
+  int          year;
+  char        *name;
+  SdScenario   scenario;
+  SdPlanState  state;
+  gboolean     current;
+  gint64       revision_of;   /* the version it was started from, or 0 */
+  GDate        created;
+  GDate        approved;      /* cleared unless approved or superseded */
+} SdPlanVersion;
+
+void           sd_plan_version_free       (SdPlanVersion *self);
+SdPlanVersion *sd_plan_version_copy       (const SdPlanVersion *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPlanVersion, sd_plan_version_free)
+/* "Pessimistic", "Base", "Optimistic", translated. */
+const char    *sd_scenario_to_string      (SdScenario scenario);
+const char    *sd_plan_state_to_string    (SdPlanState state);
+
+/* Versions of `year` (0: of every year), by year, then scenario, then creation. */
+GPtrArray   *sd_store_list_plan_versions  (SdStore  *self,
+                                           int       year,
+                                           GError  **error);
+SdPlanVersion *sd_store_get_plan_version  (SdStore  *self,
+                                           gint64    id,
+                                           GError  **error);
+/* The current version of `year`, or NULL (without error) when the year has no plan. */
+SdPlanVersion *sd_store_get_current_plan_version (SdStore  *self,
+                                                  int       year,
+                                                  GError  **error);
+/* Creates a draft. With `copy_from` (> 0) it starts as a copy of that version (parameters,
+ * hand edits and figures; revision_of = copy_from); otherwise from default parameters: last
+ * year's shape, target = last year's fact, every manager employed in the year. The first
+ * version of a year becomes current. Names are unique within a year. Returns the id or 0. */
+gint64      sd_store_create_plan_version  (SdStore     *self,
+                                           int          year,
+                                           const char  *name,
+                                           SdScenario   scenario,
+                                           gint64       copy_from,
+                                           GError     **error);
+gboolean    sd_store_rename_plan_version  (SdStore     *self,
+                                           gint64       id,
+                                           const char  *name,
+                                           GError     **error);
+gboolean    sd_store_set_plan_version_scenario (SdStore     *self,
+                                                gint64       id,
+                                                SdScenario   scenario,
+                                                GError     **error);
+/* Only a draft that is not current can be deleted. */
+gboolean    sd_store_delete_plan_version  (SdStore   *self,
+                                           gint64     id,
+                                           GError   **error);
+/* Freezes a draft and makes it current; a previously approved version of the same year
+ * becomes superseded. */
+gboolean    sd_store_approve_plan_version (SdStore   *self,
+                                           gint64     id,
+                                           GError   **error);
+gboolean    sd_store_make_plan_version_current (SdStore   *self,
+                                                gint64     id,
+                                                GError   **error);
+
+/* The inputs of a version as core params: target, growth, weights, ramp-up, funnel, and
+ * its managers (with their hire/leave dates from the staff, personal weights, vacations
+ * and funnel figures), with last year's facts filled in from the file. */
+SdPlanParams *sd_store_load_plan_params   (SdStore           *self,
+                                           gint64             version_id,
+                                           const SdCalendar  *calendar,
+                                           GError           **error);
+/* The decomposed plan of a version, with its hand edits and balanced months restored.
+ * `params` (may be NULL) receives the params it was computed from. */
+SdPlan      *sd_store_load_plan           (SdStore           *self,
+                                           gint64             version_id,
+                                           const SdCalendar  *calendar,
+                                           SdPlanParams     **params,
+                                           GError           **error);
+/* Saves a draft's params, hand edits, balanced months and the resulting figures (what
+ * sd_store_list_plan returns) in one transaction and one undo step named `undo_label`.
+ * Fails with INVALID for an approved or superseded version. */
+gboolean    sd_store_save_plan            (SdStore             *self,
+                                           gint64               version_id,
+                                           const SdPlanParams  *params,
+                                           const SdPlan        *plan,
+                                           const char          *undo_label,
+                                           GError             **error);
+/* The figures of one version (department rows with manager_id 0, then managers), as
+ * SdPlanEntry, by month then manager. (sd_store_list_plan returns those of the current
+ * version of each year.) */
+GArray     *sd_store_list_plan_version_entries (SdStore  *self,
+                                                gint64    version_id,
+                                                GError  **error);
+/* Import of plan.csv rows: for each year in `entries`, a new draft version named `name`
+ * (or "Imported YYYY-MM-DD") whose figures are exactly the rows (every row a hand edit;
+ * where a month has no department row, its target is the managers' sum), made current. All
+ * or nothing; one undo step. `n_versions` may be NULL. */
+gboolean    sd_store_import_plan          (SdStore            *self,
+                                           const SdPlanEntry  *entries,
+                                           gsize               n_entries,
+                                           const char         *name,
+                                           guint              *n_versions,
+                                           GError            **error);
+/* Import of facts.csv rows: each (manager, month) inserted or replaced. All or nothing;
+ * one undo step. `n_written` may be NULL. */
+gboolean    sd_store_import_facts         (SdStore       *self,
+                                           const SdFact  *facts,
+                                           gsize          n_facts,
+                                           guint         *n_written,
+                                           GError       **error);
+
+/* --- expected payments, for the forecast (sd-store-pipeline.c) --- */
+
+typedef struct {
+  gint64             id;
+  SdExpectedPayment  payment;   /* manager, expected date, amount, probability */
+  char              *client;    /* may be NULL */
+  char              *note;      /* may be NULL */
+} SdPipelineItem;
+
+void            sd_pipeline_item_free     (SdPipelineItem *self);
+SdPipelineItem *sd_pipeline_item_copy     (const SdPipelineItem *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPipelineItem, sd_pipeline_item_free)
+
+/* Expected payments dated first..last inclusive (either may be NULL: open-ended), by date. */
+GPtrArray  *sd_store_list_pipeline        (SdStore      *self,
+                                           const GDate  *first,
+                                           const GDate  *last,
+                                           GError      **error);
+/* Validates (amount ≥ 0, probability 0..100, known manager, a date) and inserts: the id or 0. */
+gint64      sd_store_add_pipeline_item    (SdStore               *self,
+                                           const SdPipelineItem  *item,
+                                           GError               **error);
+gboolean    sd_store_update_pipeline_item (SdStore               *self,
+                                           const SdPipelineItem  *item,
+                                           GError               **error);
+gboolean    sd_store_remove_pipeline_item (SdStore   *self,
+                                           gint64     id,
+                                           GError   **error);
+
+/* --- per-company settings (sd-store-plan.c) --- */
+
+/* Integer settings kept in the file; unknown keys read as `fallback`. Keys in use:
+ * "lag-threshold-bp" (default SD_PLAN_DEFAULT_LAG_THRESHOLD_BP), "lag-months"
+ * (default SD_PLAN_DEFAULT_LAG_MONTHS). Setting one is an undo step. */
+gint64      sd_store_get_setting_int      (SdStore     *self,
+                                           const char  *key,
+                                           gint64       fallback);
+gboolean    sd_store_set_setting_int      (SdStore     *self,
+                                           const char  *key,
+                                           gint64       value,
+                                           GError     **error);
 
 G_END_DECLS
