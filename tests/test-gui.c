@@ -160,12 +160,15 @@ list_staff (Fixture *fixture)
   return staff;
 }
 
-/* A label showing exactly `text` somewhere under `widget`, or NULL. */
+/* A label or inscription (list cells) showing exactly `text` under `widget`, or NULL. */
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  if (GTK_IS_INSCRIPTION (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);

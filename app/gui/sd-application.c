@@ -28,8 +28,10 @@ struct _SdApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  /* SALESDESK_EXIT_AFTER_FIRST_FRAME: quit once the first window is painted (benchmarks). */
+  /* SALESDESK_EXIT_AFTER_FIRST_FRAME=N: quit once the first window has painted N frames
+   * (benchmarks: 1 = the window is up, 2 = the visible section has its data). */
   gboolean        exit_after_first_frame;
+  guint           exit_after_frames;
 };
 
 G_DEFINE_FINAL_TYPE (SdApplication, sd_application, ADW_TYPE_APPLICATION)
@@ -140,6 +142,13 @@ static void
 on_after_paint (GdkFrameClock *clock,
                 GApplication  *application)
 {
+  SdApplication *self = SD_APPLICATION (application);
+
+  if (self->exit_after_frames > 1)
+    {
+      self->exit_after_frames--;
+      return;
+    }
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, application);
   g_application_quit (application);
 }
@@ -359,7 +368,10 @@ sd_application_class_init (SdApplicationClass *klass)
 static void
 sd_application_init (SdApplication *self)
 {
-  self->exit_after_first_frame = g_getenv ("SALESDESK_EXIT_AFTER_FIRST_FRAME") != NULL;
+  const char *frames = g_getenv ("SALESDESK_EXIT_AFTER_FIRST_FRAME");
+
+  self->exit_after_first_frame = frames != NULL;
+  self->exit_after_frames = frames != NULL ? CLAMP (g_ascii_strtoull (frames, NULL, 10), 1, 100) : 0;
 }
 
 SdApplication *
