@@ -327,6 +327,9 @@ on_setup_label (SdStaffPage *self,
   gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* An inscription does not size itself to its text: ask for room for typical values. */
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 8);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 24);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -334,8 +337,14 @@ static void
 on_setup_numeric_label (SdStaffPage *self,
                         GtkListItem *list_item)
 {
+  GtkInscription *inscription;
+
   on_setup_label (self, list_item);
-  gtk_widget_add_css_class (gtk_list_item_get_child (list_item), "numeric");
+  inscription = GTK_INSCRIPTION (gtk_list_item_get_child (list_item));
+  gtk_widget_add_css_class (GTK_WIDGET (inscription), "numeric");
+  /* Dates are never cut: "31.12.2026" and a little air. */
+  gtk_inscription_set_min_chars (inscription, 11);
+  gtk_inscription_set_nat_chars (inscription, 11);
 }
 
 /* Sets the cell's text; archived people are dimmed in every column. */
