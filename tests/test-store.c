@@ -429,14 +429,14 @@ test_create_round_trip (Fixture       *f,
   /* The header says whose file it is and which format. */
   g_assert_cmpint (raw_query_int (f->path, "PRAGMA application_id"), ==,
                    SD_STORE_APPLICATION_ID);
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, SD_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_query_int (f->path, "SELECT created = date ('now', 'localtime') "
                                            "FROM company"), ==, 1);
 
   store = open_store (f->path, SD_STORE_OPEN_NO_BACKUP);
   g_assert_cmpstr (sd_store_get_company_name (store), ==, "ООО Ромашка");
   g_assert_cmpstr (sd_store_get_currency (store), ==, "RUB");
-  g_assert_cmpint (sd_store_get_opened_version (store), ==, 1);
+  g_assert_cmpint (sd_store_get_opened_version (store), ==, SD_STORE_SCHEMA_VERSION);
   g_assert_cmpuint (count_staff (store, TRUE), ==, 0);
   g_assert_cmpuint (sd_store_count_facts (store), ==, 0);
 
@@ -873,10 +873,11 @@ test_history_round_trip (Fixture       *f,
   g_assert_cmpint (entry->month, ==, jan + 1);
   g_assert_cmpint (entry->revenue, ==, 510000000);
 
-  /* Manager 0 is NULL in the file. */
+  /* Manager 0 is NULL in the file; the rows are those of the year's current version. */
   g_clear_object (&store);
-  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM plan WHERE manager_id IS NULL"),
-                   ==, 2);
+  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM plan JOIN plan_version AS v"
+                                           " ON v.id = plan.version_id AND v.is_current = 1"
+                                           " WHERE manager_id IS NULL"), ==, 2);
 
   free_demo (demo);
 }
@@ -1711,7 +1712,7 @@ test_open_bad_file (Fixture       *f,
     { BAD_FOLDER, SD_STORE_ERROR_NOT_OURS, "«company.salesdesk» is a folder" },
     { BAD_TOO_NEW, SD_STORE_ERROR_TOO_NEW,
       "«company.salesdesk» was saved by a newer version of Salesdesk (format 99); this version "
-      "reads up to 1. Update Salesdesk to open it." },
+      "reads up to 2. Update Salesdesk to open it." },
     { BAD_CORRUPT, SD_STORE_ERROR_CORRUPT, "«company.salesdesk» is damaged" },
   };
   guint i = GPOINTER_TO_UINT (data);
@@ -2162,8 +2163,9 @@ test_migrate_steps_direct (Fixture       *f,
   }
 }
 
+/* A step after this build's format (2 → 3). */
 static const SdMigrationStep add_phone_steps[] = {
-  { 1, 2, "ALTER TABLE staff ADD COLUMN phone TEXT;"
+  { 2, 3, "ALTER TABLE staff ADD COLUMN phone TEXT;"
           "UPDATE staff SET phone = '+7 900 000-00-0' || id;", NULL },
 };
 
@@ -2184,10 +2186,10 @@ test_migrate_on_open (Fixture       *f,
   g_clear_object (&store);
 
   store = _sd_store_open_full (f->path, SD_STORE_OPEN_NO_BACKUP, add_phone_steps,
-                               G_N_ELEMENTS (add_phone_steps), 2, &error);
+                               G_N_ELEMENTS (add_phone_steps), 3, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sd_store_get_opened_version (store), ==, 1);
-  g_assert_cmpint (sd_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (sd_store_get_opened_version (store), ==, 2);
+  g_assert_cmpint (sd_store_get_schema_version (store), ==, 3);
 
   /* The data came through. */
   g_assert_cmpuint (count_staff (store, TRUE), ==, 4);
@@ -2205,7 +2207,7 @@ test_migrate_on_open (Fixture       *f,
     g_assert_no_error (error);
   }
   g_clear_object (&store);
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 3);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT phone = '+7 900 000-00-0%" G_GINT64_FORMAT
                                             "' FROM staff WHERE id = %" G_GINT64_FORMAT,
@@ -2218,23 +2220,23 @@ test_migrate_on_open (Fixture       *f,
   dir = _sd_store_dup_backup_dir_for (f->path);
   names = list_dir_sorted (dir);
   g_assert_cmpuint (names->len, ==, 1);
-  g_assert_cmpuint (count_matching (names, "company-before-v2-*-*.salesdesk"), ==, 1);
+  g_assert_cmpuint (count_matching (names, "company-before-v3-*-*.salesdesk"), ==, 1);
   backup = g_build_filename (dir, g_ptr_array_index (names, 0), NULL);
-  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (raw_query_int (backup, "SELECT count(*) FROM staff"), ==, 4);
   g_assert_cmpint (raw_query_int (backup, "SELECT count(*) FROM pragma_table_info ('staff') "
                                           "WHERE name = 'phone'"), ==, 0);
 
-  /* This build (format 1) refuses the migrated file. */
+  /* This build (format 2) refuses the migrated file. */
   store = sd_store_open (f->path, SD_STORE_OPEN_NO_BACKUP, &error);
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW);
   g_clear_error (&error);
 
   /* Opening it again with the steps finds nothing to do. */
   store = _sd_store_open_full (f->path, SD_STORE_OPEN_NO_BACKUP, add_phone_steps,
-                               G_N_ELEMENTS (add_phone_steps), 2, &error);
+                               G_N_ELEMENTS (add_phone_steps), 3, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sd_store_get_opened_version (store), ==, 2);
+  g_assert_cmpint (sd_store_get_opened_version (store), ==, 3);
   g_clear_object (&store);
   g_clear_pointer (&names, g_ptr_array_unref);
   names = list_dir_sorted (dir);
@@ -2246,24 +2248,24 @@ test_migrate_failure_leaves_file (Fixture       *f,
                                   gconstpointer  data)
 {
   static const SdMigrationStep bad_sql[] = {
-    { 1, 2, "CREATE TABLE extra (x);"
+    { 2, 3, "CREATE TABLE extra (x);"
             "UPDATE staff SET name = name || '!';"
             "INSERT INTO staff (name) VALUES (NULL);", NULL },
   };
   static const SdMigrationStep bad_func[] = {
-    { 1, 2, "ALTER TABLE staff ADD COLUMN phone TEXT", failing_func_step },
+    { 2, 3, "ALTER TABLE staff ADD COLUMN phone TEXT", failing_func_step },
   };
   static const SdMigrationStep no_way[] = {
-    { 2, 3, "CREATE TABLE extra (x)", NULL },
+    { 3, 4, "CREATE TABLE extra (x)", NULL },
   };
   static const struct {
     const SdMigrationStep *steps;
     guint                  n_steps;
     int                    target;
   } cases[] = {
-    { bad_sql, G_N_ELEMENTS (bad_sql), 2 },
-    { bad_func, G_N_ELEMENTS (bad_func), 2 },
-    { no_way, G_N_ELEMENTS (no_way), 3 },
+    { bad_sql, G_N_ELEMENTS (bad_sql), 3 },
+    { bad_func, G_N_ELEMENTS (bad_func), 3 },
+    { no_way, G_N_ELEMENTS (no_way), 4 },
   };
   g_autoptr(SdStore) store = create_store (f->path);
   g_autoptr(GBytes) before = NULL;
@@ -2287,9 +2289,268 @@ test_migrate_failure_leaves_file (Fixture       *f,
       assert_bytes_unchanged (f->path, before);
     }
 
-  /* Still a good format-1 file. */
+  /* Still a good format-2 file. */
   store = open_store (f->path, SD_STORE_OPEN_NO_BACKUP);
   g_assert_cmpuint (count_staff (store, TRUE), ==, 3);
+}
+
+/* Schema 1 exactly as version 1 of Salesdesk wrote it, to build old files. */
+static const char schema_v1_copy[] =
+  "CREATE TABLE company ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name TEXT NOT NULL,"
+  "  currency TEXT NOT NULL,"
+  "  created TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE staff ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  role TEXT NOT NULL CHECK (role IN ('manager', 'head')),"
+  "  hired TEXT NOT NULL,"
+  "  left_on TEXT,"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  scheme TEXT,"
+  "  CHECK (left_on IS NULL OR left_on >= hired)"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX staff_name ON staff (name);"
+  "CREATE TABLE facts ("
+  "  manager_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  month TEXT NOT NULL,"
+  "  revenue INTEGER NOT NULL,"
+  "  paid INTEGER NOT NULL,"
+  "  margin INTEGER NOT NULL,"
+  "  deals INTEGER NOT NULL,"
+  "  leads INTEGER NOT NULL,"
+  "  calls INTEGER NOT NULL,"
+  "  PRIMARY KEY (manager_id, month)"
+  ") STRICT;"
+  "CREATE TABLE plan ("
+  "  manager_id INTEGER REFERENCES staff (id),"
+  "  month TEXT NOT NULL,"
+  "  revenue INTEGER NOT NULL,"
+  "  leads INTEGER NOT NULL,"
+  "  deals INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX plan_manager_month ON plan (coalesce (manager_id, 0), month);"
+  "CREATE INDEX plan_manager ON plan (manager_id);";
+
+/* A format-1 file: three people, facts, and plan rows for 2024 (department rows in some
+ * months) and 2025 (managers only). */
+static void
+make_v1_file (const char *path)
+{
+  g_autoptr(GString) sql = g_string_new (schema_v1_copy);
+
+  g_string_append_printf (sql, "PRAGMA application_id = %d;", (int) SD_STORE_APPLICATION_ID);
+  g_string_append (sql,
+                   "INSERT INTO company VALUES (1, 'ООО Ромашка', 'RUB', '2024-01-01');"
+                   "INSERT INTO staff VALUES (1, 'Соколова Анна', 'head', '2023-01-01', NULL, 0,"
+                   " NULL);"
+                   "INSERT INTO staff VALUES (2, 'Иванов Пётр', 'manager', '2023-06-01', NULL, 0,"
+                   " 'Base');"
+                   "INSERT INTO staff VALUES (3, 'Петрова Ольга', 'manager', '2023-01-01',"
+                   " '2025-03-31', 0, NULL);"
+                   "INSERT INTO facts VALUES (2, '2024-01', 100, 90, 10, 1, 5, 20);"
+                   "INSERT INTO facts VALUES (3, '2024-01', 200, 190, 20, 2, 6, 30);");
+  for (int m = 1; m <= 12; m++)
+    {
+      g_string_append_printf (sql,
+                              "INSERT INTO plan VALUES (2, '2024-%02d', %d, %d, %d);"
+                              "INSERT INTO plan VALUES (3, '2024-%02d', %d, %d, %d);",
+                              m, 10000000 + m * 123457, m * 10, m, m, 20000000 + m * 7, m * 11,
+                              m + 1);
+      /* The department's own target in some months only, not equal to the sum. */
+      if (m % 3 == 1)
+        g_string_append_printf (sql, "INSERT INTO plan VALUES (NULL, '2024-%02d', %d, %d, %d);",
+                                m, 35000000 + m, 500 + m, 50 + m);
+    }
+  for (int m = 1; m <= 3; m++)
+    g_string_append_printf (sql,
+                            "INSERT INTO plan VALUES (2, '2025-%02d', %d, 0, 0);"
+                            "INSERT INTO plan VALUES (3, '2025-%02d', %d, 0, 0);",
+                            m, 15000000 * m, m, 25000000);
+  g_string_append (sql, "PRAGMA user_version = 1;");
+  raw_exec (path, sql->str);
+}
+
+/* "manager|month|revenue|leads|deals" lines of a file's plan, in list order. */
+static char *
+dump_v1_plan (const char *path)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT coalesce (manager_id, 0), month, revenue, leads,"
+                                       " deals FROM plan ORDER BY month, coalesce (manager_id, 0)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s|%s|%s\n",
+                            sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_text (stmt, 2), sqlite3_column_text (stmt, 3),
+                            sqlite3_column_text (stmt, 4));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+dump_entries (GArray *entries)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const SdPlanEntry *entry = &g_array_index (entries, SdPlanEntry, i);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "|%04d-%02d|%" G_GINT64_FORMAT "|%"
+                              G_GINT64_FORMAT "|%" G_GINT64_FORMAT "\n",
+                              entry->manager_id, sd_month_get_year (entry->month),
+                              sd_month_get_month (entry->month), entry->revenue, entry->leads,
+                              entry->deals);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_migrate_v1_to_v2 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GArray) listed = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *backup = NULL;
+
+  make_v1_file (f->path);
+  before = dump_v1_plan (f->path);
+  g_assert_cmpuint (strlen (before), >, 0);
+
+  store = sd_store_open (f->path, SD_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sd_store_get_opened_version (store), ==, 1);
+  g_assert_cmpint (sd_store_get_schema_version (store), ==, 2);
+
+  /* Every figure survives, as the current plan. */
+  listed = sd_store_list_plan (store, sd_month_make (2000, 1), sd_month_make (2100, 12), &error);
+  g_assert_no_error (error);
+  after = dump_entries (listed);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (sd_store_count_facts (store), ==, 2);
+  g_assert_cmpuint (count_staff (store, TRUE), ==, 3);
+
+  /* One approved, current version per year, named after it. */
+  versions = sd_store_list_plan_versions (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const SdPlanVersion *version = g_ptr_array_index (versions, i);
+      g_autofree char *name = g_strdup_printf ("Plan %d", 2024 + (int) i);
+      g_autoptr(SdPlan) plan = NULL;
+      g_autoptr(GArray) entries = NULL;
+
+      g_assert_cmpint (version->year, ==, 2024 + (int) i);
+      g_assert_cmpstr (version->name, ==, name);
+      g_assert_cmpint (version->state, ==, SD_PLAN_STATE_APPROVED);
+      g_assert_true (version->current);
+      g_assert_true (g_date_valid (&version->approved));
+
+      /* Loaded, the version is its rows: every cell a hand edit, month targets the
+       * department's row or else the managers' sum. */
+      plan = sd_store_load_plan (store, version->id, sd_calendar_get_default (), NULL, &error);
+      g_assert_no_error (error);
+      entries = sd_store_list_plan_version_entries (store, version->id, &error);
+      for (guint k = 0; k < entries->len; k++)
+        {
+          const SdPlanEntry *entry = &g_array_index (entries, SdPlanEntry, k);
+          int m = sd_month_get_month (entry->month);
+          guint index;
+
+          if (entry->manager_id == 0)
+            {
+              g_assert_cmpint (sd_plan_get_month_target (plan, m), ==, entry->revenue);
+              continue;
+            }
+          g_assert_true (sd_plan_find_manager (plan, entry->manager_id, &index));
+          g_assert_cmpint (sd_plan_get_cell (plan, m, index), ==, entry->revenue);
+          g_assert_true (sd_plan_cell_is_edited (plan, m, index));
+        }
+      if (version->year == 2024)
+        {
+          g_assert_cmpint (sd_plan_get_month_target (plan, 2), ==,
+                           10000000 + 2 * 123457 + 20000000 + 2 * 7);
+          g_assert_cmpint (sd_plan_get_month_target (plan, 4), ==, 35000004);
+        }
+      else
+        {
+          g_assert_cmpint (sd_plan_get_month_target (plan, 3), ==, 45000000 + 25000000);
+          g_assert_cmpint (sd_plan_get_month_target (plan, 4), ==, 0);
+        }
+    }
+
+  /* The file is sound, and undo covers the new tables. */
+  g_assert_true (sd_store_check (store, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  {
+    gint64 id = sd_store_create_plan_version (store, 2024, "Ревизия", SD_SCENARIO_BASE,
+                                              ((SdPlanVersion *) g_ptr_array_index (versions,
+                                                                                    0))->id,
+                                              &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    g_assert_true (sd_store_undo (store, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&store);
+  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM plan_version"), ==, 2);
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 2);
+
+  /* A copy of the format-1 file was made before. */
+  dir = _sd_store_dup_backup_dir_for (f->path);
+  names = list_dir_sorted (dir);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpuint (count_matching (names, "company-before-v2-*-*.salesdesk"), ==, 1);
+  backup = g_build_filename (dir, g_ptr_array_index (names, 0), NULL);
+  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 1);
+  {
+    g_autofree char *in_backup = dump_v1_plan (backup);
+
+    g_assert_cmpstr (in_backup, ==, before);
+  }
+}
+
+/* A format-1 file without any plan gets no versions. */
+static void
+test_migrate_v1_empty_plan (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d;",
+                                             (int) SD_STORE_APPLICATION_ID);
+
+  raw_exec (f->path, schema_v1_copy);
+  raw_exec (f->path, set_id);
+  raw_exec (f->path, "INSERT INTO company VALUES (1, 'ООО Ромашка', 'RUB', '2024-01-01');"
+                     "PRAGMA user_version = 1;");
+  store = sd_store_open (f->path, SD_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  versions = sd_store_list_plan_versions (store, 0, &error);
+  g_assert_cmpuint (versions->len, ==, 0);
+  g_assert_true (sd_store_check (store, NULL, &error));
 }
 
 /* --- check --- */
@@ -2344,7 +2605,8 @@ test_check_problems (Fixture       *f,
             "INSERT INTO facts VALUES (3, '2024-03', 1, 1, 1, 1, 1, 1);"
             "INSERT INTO facts (rowid, manager_id, month, revenue, paid, margin, deals, leads,"
             "  calls) VALUES (50, 99, '2024-01', 1, 1, 1, 1, 1, 1);"
-            "UPDATE plan SET deals = -1 WHERE manager_id IS NULL AND month = '2024-01';");
+            "UPDATE plan SET deals = -1 WHERE manager_id IS NULL AND month = '2024-01'"
+            " AND version_id IN (SELECT id FROM plan_version WHERE is_current = 1);");
 
   store = open_store (f->path, SD_STORE_OPEN_NO_BACKUP);
   g_assert_false (sd_store_check (store, &problems, &error));
@@ -2433,6 +2695,8 @@ main (int   argc,
   ADD ("/store/migrate/steps-in-one-transaction", test_migrate_steps_direct);
   ADD ("/store/migrate/on-open-after-backup", test_migrate_on_open);
   ADD ("/store/migrate/failure-leaves-file-unchanged", test_migrate_failure_leaves_file);
+  ADD ("/store/migrate/v1-to-v2-keeps-every-figure", test_migrate_v1_to_v2);
+  ADD ("/store/migrate/v1-to-v2-without-plan", test_migrate_v1_empty_plan);
   ADD ("/store/check/sound", test_check_sound);
   ADD ("/store/check/problems", test_check_problems);
 

@@ -706,6 +706,93 @@ sd_plan_params_get_ramp_up (const SdPlanParams *self,
   return self->ramp_up;
 }
 
+SdMoney
+sd_plan_params_get_target (const SdPlanParams *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->target;
+}
+
+gint64
+sd_plan_params_get_growth (const SdPlanParams *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->growth_bp;
+}
+
+void
+sd_plan_params_get_month_weights (const SdPlanParams *self,
+                                  gint64              weights[12])
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (weights != NULL);
+
+  memcpy (weights, self->weights, sizeof self->weights);
+}
+
+gboolean
+sd_plan_params_get_adjust_for_working_days (const SdPlanParams *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  return self->adjust;
+}
+
+int
+sd_plan_params_get_personal_weight (const SdPlanParams *self,
+                                    guint               index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->managers->len, 0);
+
+  return g_array_index (self->managers, Manager, index).weight;
+}
+
+int
+sd_plan_params_get_vacation (const SdPlanParams *self,
+                             guint               index,
+                             int                 month)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (index < self->managers->len, 0);
+  g_return_val_if_fail (month >= 1 && month <= 12, 0);
+
+  return g_array_index (self->managers, Manager, index).vacation[month - 1];
+}
+
+void
+sd_plan_params_get_funnel (const SdPlanParams *self,
+                           SdMoney            *average_deal,
+                           gint64             *conversion_bp)
+{
+  g_return_if_fail (self != NULL);
+
+  if (average_deal != NULL)
+    *average_deal = self->average_deal;
+  if (conversion_bp != NULL)
+    *conversion_bp = self->conversion_bp;
+}
+
+void
+sd_plan_params_get_manager_funnel (const SdPlanParams *self,
+                                   guint               index,
+                                   SdMoney            *average_deal,
+                                   gint64             *conversion_bp)
+{
+  const Manager *mgr;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->managers->len);
+
+  mgr = &g_array_index (self->managers, Manager, index);
+  if (average_deal != NULL)
+    *average_deal = mgr->average_deal;
+  if (conversion_bp != NULL)
+    *conversion_bp = mgr->conversion_bp;
+}
+
 guint
 sd_plan_params_add_manager (SdPlanParams *self,
                             gint64        id,

@@ -162,6 +162,26 @@ void          sd_plan_params_set_manager_funnel    (SdPlanParams *self,
                                                     SdMoney       average_deal,
                                                     gint64        conversion_bp);
 
+/* Reading the inputs back (a form showing them, the store saving them). */
+SdMoney       sd_plan_params_get_target            (const SdPlanParams *self);
+gint64        sd_plan_params_get_growth            (const SdPlanParams *self);
+/* The custom weights as last set (all 0 until set), whatever the weights kind. */
+void          sd_plan_params_get_month_weights     (const SdPlanParams *self,
+                                                    gint64              weights[12]);
+gboolean      sd_plan_params_get_adjust_for_working_days (const SdPlanParams *self);
+int           sd_plan_params_get_personal_weight   (const SdPlanParams *self,
+                                                    guint               index);
+int           sd_plan_params_get_vacation          (const SdPlanParams *self,
+                                                    guint               index,
+                                                    int                 month);
+void          sd_plan_params_get_funnel            (const SdPlanParams *self,
+                                                    SdMoney            *average_deal,
+                                                    gint64             *conversion_bp);
+void          sd_plan_params_get_manager_funnel    (const SdPlanParams *self,
+                                                    guint               index,
+                                                    SdMoney            *average_deal,
+                                                    gint64             *conversion_bp);
+
 /* Checks every input; the error says what to fix, in words for the user. */
 gboolean      sd_plan_params_validate              (const SdPlanParams  *self,
                                                     GError             **error);

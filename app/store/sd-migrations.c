@@ -55,8 +55,210 @@ static const char schema_v1[] =
   "CREATE UNIQUE INDEX plan_manager_month ON plan (coalesce (manager_id, 0), month);"
   "CREATE INDEX plan_manager ON plan (manager_id);";
 
+/* Schema 2: plan versions (scenarios, approval), their inputs, expected payments and
+ * settings. The plan table is rebuilt (sqlite cannot add a NOT NULL column with a foreign
+ * key), so it is created as plan_v2 here and renamed by migrate_plan_to_v2 once the rows
+ * are copied. Table names stay clear of the index plan_manager of schema 1. */
+static const char schema_v2[] =
+  "CREATE TABLE plan_version ("
+  "  id INTEGER PRIMARY KEY,"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 200),"
+  "  scenario TEXT NOT NULL DEFAULT 'base'"
+  "    CHECK (scenario IN ('pessimistic', 'base', 'optimistic')),"
+  "  state TEXT NOT NULL DEFAULT 'draft'"
+  "    CHECK (state IN ('draft', 'approved', 'superseded')),"
+  "  is_current INTEGER NOT NULL DEFAULT 0 CHECK (is_current IN (0, 1)),"
+  "  revision_of INTEGER REFERENCES plan_version (id),"
+  "  created TEXT NOT NULL,"
+  "  approved TEXT,"
+  "  target_kind TEXT NOT NULL DEFAULT 'fixed' CHECK (target_kind IN ('fixed', 'growth')),"
+  "  target INTEGER NOT NULL DEFAULT 0 CHECK (target >= 0),"
+  "  growth_bp INTEGER NOT NULL DEFAULT 0,"
+  "  weights_kind TEXT NOT NULL DEFAULT 'last-year'"
+  "    CHECK (weights_kind IN ('last-year', 'custom')),"
+  "  adjust_working_days INTEGER NOT NULL DEFAULT 1 CHECK (adjust_working_days IN (0, 1)),"
+  "  ramp_up TEXT NOT NULL DEFAULT '0,30,60,100',"
+  "  average_deal INTEGER NOT NULL DEFAULT 0 CHECK (average_deal >= 0),"
+  "  conversion_bp INTEGER NOT NULL DEFAULT 0 CHECK (conversion_bp BETWEEN 0 AND 10000),"
+  "  year_balanced INTEGER NOT NULL DEFAULT 0 CHECK (year_balanced IN (0, 1)),"
+  "  CHECK ((state = 'draft') = (approved IS NULL))"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX plan_version_name ON plan_version (year, name);"
+  "CREATE UNIQUE INDEX plan_version_current ON plan_version (year) WHERE is_current = 1;"
+  "CREATE INDEX plan_version_revision ON plan_version (revision_of);"
+  "CREATE TABLE plan_version_month ("
+  "  version_id INTEGER NOT NULL REFERENCES plan_version (id),"
+  "  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
+  "  weight INTEGER NOT NULL DEFAULT 0 CHECK (weight >= 0),"
+  "  target INTEGER CHECK (target IS NULL OR target >= 0),"
+  "  balanced INTEGER NOT NULL DEFAULT 0 CHECK (balanced IN (0, 1)),"
+  "  last_year_fact INTEGER,"
+  "  PRIMARY KEY (version_id, month)"
+  ") STRICT;"
+  "CREATE TABLE plan_version_manager ("
+  "  version_id INTEGER NOT NULL REFERENCES plan_version (id),"
+  "  manager_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  position INTEGER NOT NULL,"
+  "  weight INTEGER NOT NULL DEFAULT 100 CHECK (weight BETWEEN 0 AND 1000000),"
+  "  vacation_01 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_01 >= 0),"
+  "  vacation_02 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_02 >= 0),"
+  "  vacation_03 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_03 >= 0),"
+  "  vacation_04 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_04 >= 0),"
+  "  vacation_05 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_05 >= 0),"
+  "  vacation_06 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_06 >= 0),"
+  "  vacation_07 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_07 >= 0),"
+  "  vacation_08 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_08 >= 0),"
+  "  vacation_09 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_09 >= 0),"
+  "  vacation_10 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_10 >= 0),"
+  "  vacation_11 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_11 >= 0),"
+  "  vacation_12 INTEGER NOT NULL DEFAULT 0 CHECK (vacation_12 >= 0),"
+  "  average_deal INTEGER NOT NULL DEFAULT 0 CHECK (average_deal >= 0),"
+  "  conversion_bp INTEGER NOT NULL DEFAULT 0 CHECK (conversion_bp BETWEEN 0 AND 10000),"
+  "  PRIMARY KEY (version_id, manager_id)"
+  ") STRICT;"
+  "CREATE INDEX plan_version_manager_staff ON plan_version_manager (manager_id);"
+  "CREATE TABLE plan_v2 ("
+  "  version_id INTEGER NOT NULL REFERENCES plan_version (id),"
+  "  manager_id INTEGER REFERENCES staff (id),"
+  "  month TEXT NOT NULL,"
+  "  revenue INTEGER NOT NULL,"
+  "  leads INTEGER NOT NULL,"
+  "  deals INTEGER NOT NULL,"
+  "  edited INTEGER NOT NULL DEFAULT 0 CHECK (edited IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE pipeline ("
+  "  id INTEGER PRIMARY KEY,"
+  "  manager_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  expected TEXT NOT NULL,"
+  "  amount INTEGER NOT NULL CHECK (amount >= 0),"
+  "  probability INTEGER NOT NULL CHECK (probability BETWEEN 0 AND 100),"
+  "  client TEXT,"
+  "  note TEXT"
+  ") STRICT;"
+  "CREATE INDEX pipeline_expected ON pipeline (expected);"
+  "CREATE INDEX pipeline_manager ON pipeline (manager_id);"
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value INTEGER NOT NULL"
+  ") STRICT;";
+
+static gboolean
+exec_step_sql (sqlite3     *db,
+               const char  *sql,
+               GError     **error)
+{
+  char *errmsg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    {
+      g_debug ("Migration to format 2: “%s” failed: %s", sql, errmsg ? errmsg : "?");
+      sqlite3_free (errmsg);
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_FAILED,
+                   _("Updating the file from format %d to %d failed."), 1, 2);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Each year's plan rows become one approved, current version named after the year; every row
+ * is kept as a hand edit, so the figures stay exactly as they were. Month targets where the
+ * department had none are the managers' sum, and the yearly target is the months' sum split
+ * by custom weights equal to the month targets, so that even without the edits the version
+ * means the same plan. */
+static gboolean
+migrate_plan_to_v2 (sqlite3  *db,
+                    GError  **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  sqlite3_stmt *years = NULL;
+  sqlite3_stmt *insert = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT DISTINCT CAST (substr (month, 1, 4) AS INTEGER) FROM plan"
+                           " WHERE month GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
+                           " ORDER BY 1", -1, &years, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             "INSERT INTO plan_version (year, name, scenario, state, is_current,"
+                             " created, approved, target_kind, weights_kind,"
+                             " adjust_working_days) VALUES (?1, ?2, 'base', 'approved', 1, ?3,"
+                             " ?3, 'fixed', 'custom', 0)", -1, &insert, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Migration to format 2: %s", sqlite3_errmsg (db));
+      ok = FALSE;
+    }
+
+  while (ok && (rc = sqlite3_step (years)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (years, 0);
+      /* Translators: the name given to a year's plan when an older file is updated */
+      g_autofree char *name = g_strdup_printf (_("Plan %d"), year);
+
+      sqlite3_bind_int (insert, 1, year);
+      sqlite3_bind_text (insert, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (insert, 3, today, -1, SQLITE_TRANSIENT);
+      ok = sqlite3_step (insert) == SQLITE_DONE;
+      sqlite3_reset (insert);
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = FALSE;
+  sqlite3_finalize (years);
+  sqlite3_finalize (insert);
+
+  if (!ok)
+    {
+      g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_FAILED,
+                   _("Updating the file from format %d to %d failed."), 1, 2);
+      return FALSE;
+    }
+
+  return exec_step_sql (db,
+    /* Every row, as a hand edit of the version of its year. */
+    "INSERT INTO plan_v2 (version_id, manager_id, month, revenue, leads, deals, edited)"
+    " SELECT v.id, p.manager_id, p.month, p.revenue, p.leads, p.deals, 1"
+    " FROM plan AS p JOIN plan_version AS v"
+    "   ON v.year = CAST (substr (p.month, 1, 4) AS INTEGER)"
+    " ORDER BY p.rowid;"
+    /* The twelve months: the department's row, or else the managers' sum. */
+    "WITH RECURSIVE m (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM m WHERE n < 12),"
+    " t (version_id, month, target) AS ("
+    "  SELECT v.id, m.n,"
+    "   coalesce ((SELECT p.revenue FROM plan_v2 AS p WHERE p.version_id = v.id"
+    "               AND p.manager_id IS NULL AND p.month = printf ('%04d-%02d', v.year, m.n)),"
+    "             (SELECT sum (p.revenue) FROM plan_v2 AS p WHERE p.version_id = v.id"
+    "               AND p.month = printf ('%04d-%02d', v.year, m.n)))"
+    "  FROM plan_version AS v, m)"
+    " INSERT INTO plan_version_month (version_id, month, weight, target)"
+    " SELECT version_id, month, max (coalesce (target, 0), 0),"
+    "  CASE WHEN target IS NULL THEN NULL ELSE max (target, 0) END FROM t;"
+    /* All-zero weights are not a shape: a flat one instead. */
+    "UPDATE plan_version_month SET weight = 1 WHERE version_id IN"
+    " (SELECT version_id FROM plan_version_month GROUP BY version_id HAVING sum (weight) = 0);"
+    "UPDATE plan_version SET target = (SELECT coalesce (sum (target), 0)"
+    " FROM plan_version_month AS pm WHERE pm.version_id = plan_version.id);"
+    /* The version's managers, in the order of their ids. */
+    "INSERT INTO plan_version_manager (version_id, manager_id, position)"
+    " SELECT version_id, manager_id,"
+    "  row_number () OVER (PARTITION BY version_id ORDER BY manager_id) - 1"
+    " FROM (SELECT DISTINCT version_id, manager_id FROM plan_v2"
+    "       WHERE manager_id IS NOT NULL);"
+    "DROP TABLE plan;"
+    "ALTER TABLE plan_v2 RENAME TO plan;"
+    "CREATE UNIQUE INDEX plan_version_manager_month"
+    " ON plan (version_id, coalesce (manager_id, 0), month);"
+    "CREATE INDEX plan_manager ON plan (manager_id);"
+    "CREATE INDEX plan_month ON plan (month);",
+    error);
+}
+
 static const SdMigrationStep builtin_steps[] = {
   { 0, 1, schema_v1, NULL },
+  { 1, 2, schema_v2, migrate_plan_to_v2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (builtin_steps) == SD_STORE_SCHEMA_VERSION);

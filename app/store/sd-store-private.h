@@ -121,4 +121,28 @@ char          *_sd_store_trim_name           (const char *name);
 /* Key under which two names are the same person: trimmed, NFC, case-folded. */
 char          *_sd_store_name_key            (const char *name);
 
+/* sd-store-plan.c */
+/* Inside an edit: a version of `year` whose figures are exactly `entries` (all of that year,
+ * already checked), every row a hand edit. Returns its id, or 0 with `error`. */
+gint64         _sd_store_plan_add_version_from_entries (SdStore            *self,
+                                                        int                 year,
+                                                        const char         *name,
+                                                        SdScenario          scenario,
+                                                        SdPlanState         state,
+                                                        const SdPlanEntry  *entries,
+                                                        gsize               n_entries,
+                                                        GError            **error);
+/* Inside an edit: a draft copy of the params of `base_id` with the target raised by
+ * `percent`, computed afresh without hand edits. Returns its id, or 0 with `error` — or 0
+ * without `error` when that plan cannot be computed (nothing written). */
+gint64         _sd_store_plan_add_scaled_version (SdStore     *self,
+                                                  gint64       base_id,
+                                                  const char  *name,
+                                                  SdScenario   scenario,
+                                                  int          percent,
+                                                  GError     **error);
+/* Staff members by id (gint64 * → SdStaffMember *), archived ones too. */
+GHashTable    *_sd_store_dup_staff_ids       (SdStore  *self,
+                                              GError  **error);
+
 G_END_DECLS

@@ -409,8 +409,13 @@ has_history (SdStore  *self,
   int result = -1;
 
   stmt = _sd_store_prepare (self,
+                            /* Anything that points at the person: facts, plan figures, a
+                             * plan version's team, expected payments. */
                             "SELECT EXISTS (SELECT 1 FROM main.facts WHERE manager_id = ?1)"
-                            "    OR EXISTS (SELECT 1 FROM main.plan WHERE manager_id = ?1)",
+                            "    OR EXISTS (SELECT 1 FROM main.plan WHERE manager_id = ?1)"
+                            "    OR EXISTS (SELECT 1 FROM main.plan_version_manager"
+                            "               WHERE manager_id = ?1)"
+                            "    OR EXISTS (SELECT 1 FROM main.pipeline WHERE manager_id = ?1)",
                             error);
   if (stmt == NULL)
     return -1;
