@@ -10,6 +10,21 @@
 
 #include "sd-company-page.h"
 #include "sd-staff-page.h"
+#ifdef SD_HAVE_PLAN_PAGE
+#include "sd-plan-page.h"
+#endif
+#ifdef SD_HAVE_FACTS_PAGE
+#include "sd-facts-page.h"
+#endif
+#ifdef SD_HAVE_PLAN_FACT_PAGE
+#include "sd-plan-fact-page.h"
+#endif
+#ifdef SD_HAVE_FORECAST_PAGE
+#include "sd-forecast-page.h"
+#endif
+#ifdef SD_HAVE_REPORT_PAGE
+#include "sd-report-page.h"
+#endif
 #include "sd-window-private.h"
 
 #define SD_FILE_SUFFIX ".salesdesk"
@@ -826,6 +841,18 @@ sd_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sd_window_parent_class)->close_request (window);
 }
 
+static G_GNUC_UNUSED void
+add_section (SdWindow   *self,
+             GtkWidget  *page,
+             const char *name,
+             const char *title,
+             const char *icon_name)
+{
+  GtkStackPage *stack_page = gtk_stack_add_titled (self->content_stack, page, name, title);
+
+  gtk_stack_page_set_icon_name (stack_page, icon_name);
+}
+
 static void
 sd_window_constructed (GObject *object)
 {
@@ -842,7 +869,28 @@ sd_window_constructed (GObject *object)
   if (settings != NULL)
     section = g_settings_get_string (settings, "last-section");
 
-  /* Only the visible page reads the file: pages load their data when they are mapped. */
+  /* Only the visible page reads the file: pages load their data when they are mapped. The
+   * owner's sections come first: the plan, the facts, how they compare, what is coming. */
+#ifdef SD_HAVE_PLAN_FACT_PAGE
+  add_section (self, sd_plan_fact_page_new (self->context), "plan-fact", _("Plan vs Fact"),
+               "x-office-presentation-symbolic");
+#endif
+#ifdef SD_HAVE_PLAN_PAGE
+  add_section (self, sd_plan_page_new (self->context), "plan", _("Sales Plan"),
+               "x-office-spreadsheet-symbolic");
+#endif
+#ifdef SD_HAVE_FACTS_PAGE
+  add_section (self, sd_facts_page_new (self->context), "facts", _("Facts"),
+               "document-edit-symbolic");
+#endif
+#ifdef SD_HAVE_FORECAST_PAGE
+  add_section (self, sd_forecast_page_new (self->context), "forecast", _("Forecast"),
+               "weather-few-clouds-symbolic");
+#endif
+#ifdef SD_HAVE_REPORT_PAGE
+  add_section (self, sd_report_page_new (self->context), "report", _("Owner Report"),
+               "x-office-document-symbolic");
+#endif
   self->staff_page = SD_STAFF_PAGE (sd_staff_page_new (self->context));
   page = gtk_stack_add_titled (self->content_stack, GTK_WIDGET (self->staff_page),
                                "staff", _("Staff"));
