@@ -297,7 +297,7 @@ test_new_then_check (Fixture       *fixture,
   assert_success (&run);
   if (is_english (fixture))
     g_assert_cmpstr (run.out, ==,
-                     "«company.salesdesk»: sound — 0 people, 0 monthly facts, format 1\n");
+                     "«company.salesdesk»: sound — 0 people, 0 monthly facts, format 2\n");
 
   store = open_store (fixture, "company.salesdesk");
   g_assert_cmpstr (sd_store_get_company_name (store), ==, "ООО Тест");
@@ -407,7 +407,7 @@ test_demo_default (Fixture       *fixture,
   if (is_english (fixture))
     {
       g_autofree char *expected =
-        g_strdup_printf ("«demo.salesdesk»: sound — 9 people, %u monthly facts, format 1\n",
+        g_strdup_printf ("«demo.salesdesk»: sound — 9 people, %u monthly facts, format 2\n",
                          demo->facts->len);
 
       g_assert_cmpstr (run.out, ==, expected);

@@ -564,7 +564,7 @@ prefix_error (GError    **error,
   if (line > 0)
     /* Translators: "Line 5: <what is wrong>. Nothing was imported." */
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                 _("Line %" G_GSIZE_FORMAT ": %s Nothing was imported."), line, message);
+                 _("Line %u: %s Nothing was imported."), (guint) line, message);
   else
     g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
                  _("%s Nothing was saved."), message);

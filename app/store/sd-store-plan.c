@@ -2055,7 +2055,7 @@ sd_store_import_plan (SdStore            *self,
   for (gsize i = 0; i < n_entries; i++)
     {
       const SdPlanEntry *entry = &entries[i];
-      gsize line = i + 2;
+      guint line = (guint) (i + 2);
       gint64 key;
 
       if (entry->month == SD_MONTH_INVALID ||
@@ -2063,7 +2063,7 @@ sd_store_import_plan (SdStore            *self,
           sd_month_get_year (entry->month) > SD_PLAN_LAST_YEAR)
         {
           g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                       _("Line %" G_GSIZE_FORMAT ": the month is not valid or outside the years "
+                       _("Line %u: the month is not valid or outside the years "
                          "%d to %d. Nothing was imported."),
                        line, SD_PLAN_FIRST_YEAR, SD_PLAN_LAST_YEAR);
           return FALSE;
@@ -2071,14 +2071,14 @@ sd_store_import_plan (SdStore            *self,
       if (entry->manager_id != 0 && !g_hash_table_contains (staff, &entry->manager_id))
         {
           g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                       _("Line %" G_GSIZE_FORMAT ": the manager is not in the staff list. Add "
+                       _("Line %u: the manager is not in the staff list. Add "
                          "them first. Nothing was imported."), line);
           return FALSE;
         }
       if (entry->revenue < 0 || entry->leads < 0 || entry->deals < 0)
         {
           g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                       _("Line %" G_GSIZE_FORMAT ": a plan cannot be below zero. Correct the "
+                       _("Line %u: a plan cannot be below zero. Correct the "
                          "figure. Nothing was imported."), line);
           return FALSE;
         }
@@ -2086,7 +2086,7 @@ sd_store_import_plan (SdStore            *self,
       if (g_hash_table_contains (keys, &key))
         {
           g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                       _("Line %" G_GSIZE_FORMAT ": the same month for the same person appears "
+                       _("Line %u: the same month for the same person appears "
                          "twice in the file. Keep one. Nothing was imported."), line);
           return FALSE;
         }

@@ -2193,24 +2193,25 @@ foreign_key_row (sqlite3_stmt *stmt,
                  Problems     *problems)
 {
   const char *table = column_text (stmt, 0);
-  gint64 rowid = sqlite3_column_int64 (stmt, 1);
+  /* The record number as text: a G_GINT64_FORMAT inside a message cannot be translated. */
+  g_autofree char *rowid = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 1));
 
   if (strcmp (table, "facts") == 0)
     add_problem (problems,
-                 _("Monthly facts (record %" G_GINT64_FORMAT ") belong to a person who is not "
-                   "in the file."), rowid);
+                 _("Monthly facts (record %s) belong to a person who is not in the file."),
+                 rowid);
   else if (strcmp (table, "plan") == 0)
     add_problem (problems,
-                 _("A plan figure (record %" G_GINT64_FORMAT ") belongs to a person or a plan "
-                   "version that is not in the file."), rowid);
+                 _("A plan figure (record %s) belongs to a person or a plan version that is "
+                   "not in the file."), rowid);
   else if (strcmp (table, "pipeline") == 0)
     add_problem (problems,
-                 _("An expected payment (record %" G_GINT64_FORMAT ") belongs to a person who is "
-                   "not in the file."), rowid);
+                 _("An expected payment (record %s) belongs to a person who is not in the "
+                   "file."), rowid);
   else
     add_problem (problems,
-                 _("A record %" G_GINT64_FORMAT " in “%s” refers to something that is not in "
-                   "the file."), rowid, table);
+                 _("A record %s in “%s” refers to something that is not in the file."),
+                 rowid, table);
 }
 
 static void
