@@ -10,7 +10,9 @@
 #include "sd-demo.h"
 #include "sd-forecast.h"
 #include "sd-history.h"
+#include "sd-payroll.h"
 #include "sd-plan.h"
+#include "sd-scheme.h"
 #include "sd-staff.h"
 
 G_BEGIN_DECLS
@@ -43,6 +45,8 @@ typedef enum {
   SD_STORE_CHANGED_PLAN    = 1 << 3,
   SD_STORE_CHANGED_PIPELINE = 1 << 4,
   SD_STORE_CHANGED_SETTINGS = 1 << 5,
+  SD_STORE_CHANGED_SCHEMES  = 1 << 6,   /* schemes and their assignments */
+  SD_STORE_CHANGED_PAYROLL  = 1 << 7,   /* a month closed or reopened */
   SD_STORE_CHANGED_ALL     = 0xffff,
 } SdStoreChange;
 
@@ -357,5 +361,109 @@ gboolean    sd_store_set_setting_int      (SdStore     *self,
                                            const char  *key,
                                            gint64       value,
                                            GError     **error);
+
+/* --- motivation schemes, their assignments and the monthly payroll (sd-store-pay.c) ---
+ * Schema 3. A scheme is stored whole (as its JSON form); names are unique (case-folded). A
+ * manager is paid by the scheme assigned to them from a month on, until the next assignment:
+ * a change from April does not rewrite March. A closed month's payroll is frozen: facts,
+ * plans and schemes can no longer change it; reopening is explicit and recorded. */
+
+typedef struct {
+  gint64    id;
+  SdScheme *scheme;
+} SdSchemeEntry;
+
+void           sd_scheme_entry_free        (SdSchemeEntry *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdSchemeEntry, sd_scheme_entry_free)
+
+/* Schemes by name. */
+GPtrArray     *sd_store_list_schemes       (SdStore  *self,
+                                            GError  **error);
+SdSchemeEntry *sd_store_get_scheme         (SdStore  *self,
+                                            gint64    id,
+                                            GError  **error);
+/* The id of the scheme called `name` (case-insensitive), or 0. */
+gint64         sd_store_find_scheme        (SdStore     *self,
+                                            const char  *name);
+/* Validates (sd_scheme_validate) and adds: the id, or 0 with the reason. */
+gint64         sd_store_add_scheme         (SdStore         *self,
+                                            const SdScheme  *scheme,
+                                            GError         **error);
+/* Replaces a scheme (it may be renamed). Closed months keep what they paid. */
+gboolean       sd_store_update_scheme      (SdStore         *self,
+                                            gint64           id,
+                                            const SdScheme  *scheme,
+                                            GError         **error);
+/* Refuses (INVALID) while the scheme is assigned to anyone. */
+gboolean       sd_store_remove_scheme      (SdStore   *self,
+                                            gint64     id,
+                                            GError   **error);
+/* import-scheme: adds the scheme, or replaces the one with the same name (`replaced` may be
+ * NULL). One undo step. Returns the id or 0. */
+gint64         sd_store_import_scheme      (SdStore         *self,
+                                            const SdScheme  *scheme,
+                                            gboolean        *replaced,
+                                            GError         **error);
+
+typedef struct {
+  gint64  manager_id;
+  gint64  scheme_id;    /* 0: no scheme from this month on */
+  SdMonth from;
+} SdSchemeAssignment;
+
+/* Assignments of one manager (0: of everyone), by manager then month. */
+GArray        *sd_store_list_scheme_assignments (SdStore  *self,
+                                                 gint64    manager_id,
+                                                 GError  **error);
+/* Assigns `scheme_id` (0: none) to a manager from month `from` on, replacing an assignment
+ * from the same month. Refuses a month that is closed. One undo step. */
+gboolean       sd_store_assign_scheme      (SdStore   *self,
+                                            gint64     manager_id,
+                                            gint64     scheme_id,
+                                            SdMonth    from,
+                                            GError   **error);
+gboolean       sd_store_unassign_scheme    (SdStore   *self,
+                                            gint64     manager_id,
+                                            SdMonth    from,
+                                            GError   **error);
+/* The scheme paying `manager_id` in `month` (a copy), or NULL without error when none. */
+SdScheme      *sd_store_get_scheme_for     (SdStore   *self,
+                                            gint64     manager_id,
+                                            SdMonth    month,
+                                            GError   **error);
+
+/* The payroll of `month` for everyone employed in it (heads of sales included): for an open
+ * month computed now from the staff, the current plan version, the facts and the schemes;
+ * for a closed month exactly what was frozen when it was closed. */
+SdPayroll     *sd_store_compute_payroll    (SdStore           *self,
+                                            SdMonth            month,
+                                            const SdCalendar  *calendar,
+                                            SdNumberStyle      style,
+                                            GError           **error);
+gboolean       sd_store_is_month_closed    (SdStore  *self,
+                                            SdMonth   month);
+/* Freezes the month's payroll as computed now. One undo step. */
+gboolean       sd_store_close_month        (SdStore           *self,
+                                            SdMonth            month,
+                                            const SdCalendar  *calendar,
+                                            GError           **error);
+/* Unfreezes a closed month; `reason` (required, not empty) is recorded with the date. */
+gboolean       sd_store_reopen_month       (SdStore     *self,
+                                            SdMonth      month,
+                                            const char  *reason,
+                                            GError     **error);
+
+typedef struct {
+  SdMonth  month;
+  GDate    closed;      /* when it was (last) closed; cleared if never */
+  GDate    reopened;    /* when it was last reopened; cleared if never */
+  char    *reason;      /* of the last reopening, or NULL */
+  gboolean is_closed;
+} SdMonthClosure;
+
+void           sd_month_closure_free       (SdMonthClosure *self);
+/* Every month ever closed, newest first. */
+GPtrArray     *sd_store_list_month_closures (SdStore  *self,
+                                             GError  **error);
 
 G_END_DECLS
