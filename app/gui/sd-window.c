@@ -25,6 +25,12 @@
 #ifdef SD_HAVE_REPORT_PAGE
 #include "sd-report-page.h"
 #endif
+#ifdef SD_HAVE_SCHEMES_PAGE
+#include "sd-schemes-page.h"
+#endif
+#ifdef SD_HAVE_PAYROLL_PAGE
+#include "sd-payroll-page.h"
+#endif
 #include "sd-window-private.h"
 
 #define SD_FILE_SUFFIX ".salesdesk"
@@ -886,6 +892,14 @@ sd_window_constructed (GObject *object)
 #ifdef SD_HAVE_FORECAST_PAGE
   add_section (self, sd_forecast_page_new (self->context), "forecast", _("Forecast"),
                "weather-few-clouds-symbolic");
+#endif
+#ifdef SD_HAVE_PAYROLL_PAGE
+  add_section (self, sd_payroll_page_new (self->context), "payroll", _("Payroll"),
+               "accessories-calculator-symbolic");
+#endif
+#ifdef SD_HAVE_SCHEMES_PAGE
+  add_section (self, sd_schemes_page_new (self->context), "schemes", _("Motivation Schemes"),
+               "emblem-system-symbolic");
 #endif
 #ifdef SD_HAVE_REPORT_PAGE
   add_section (self, sd_report_page_new (self->context), "report", _("Owner Report"),
