@@ -17,6 +17,7 @@
 #include "sd-cli.h"
 #include "sd-csv.h"
 #include "sd-demo.h"
+#include "sd-export.h"
 #include "sd-import.h"
 #include "sd-period.h"
 #include "sd-store.h"
@@ -49,6 +50,7 @@ struct _CliCommand {
 /* Option indexes, as listed in the command table below. */
 enum { NEW_NAME, NEW_CURRENCY };
 enum { DEMO_MANAGERS, DEMO_YEARS, DEMO_SEED };
+enum { PLAN_YEAR, PLAN_OUTPUT };
 
 /* A failure is one line on stderr: newlines and other control characters in a message
  * (from a lower layer, or a file name) become spaces. */
@@ -273,17 +275,15 @@ cmd_demo (const CliArgs *args)
   return SD_CLI_EXIT_OK;
 }
 
-/* Reads and converts the CSV file; nothing touches the company file here. */
-static GPtrArray *
-read_staff_csv (const char *csv_path,
-                int        *status)
+/* Reads a CSV file into memory; nothing touches the company file here. */
+static SdCsv *
+read_csv (const char *csv_path,
+          int        *status)
 {
   g_autofree char *csv_name = g_path_get_basename (csv_path);
   g_autofree char *data = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) members = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SdCsv) csv = NULL;
+  SdCsv *csv;
   gsize length = 0;
 
   if (!g_file_get_contents (csv_path, &data, &length, &error))
@@ -299,49 +299,227 @@ read_staff_csv (const char *csv_path,
 
   csv = sd_csv_parse (data, length, &error);
   if (csv == NULL)
+    *status = fail (SD_CLI_EXIT_REFUSED, "«%s»: %s", csv_name, error->message);
+  return csv;
+}
+
+/* The one-line refusal of an import: how many rows were rejected and the first reasons. */
+static int
+fail_rows (const char   *csv_path,
+           guint         n_rows,
+           GPtrArray    *problems,
+           const GError *error)
+{
+  g_autofree char *csv_name = g_path_get_basename (csv_path);
+  g_autoptr(GHashTable) lines = NULL;
+  g_autoptr(GString) details = NULL;
+
+  if (problems == NULL || problems->len == 0)
+    return fail (SD_CLI_EXIT_REFUSED, "«%s»: %s", csv_name, error->message);
+
+  lines = g_hash_table_new (NULL, NULL);
+  details = g_string_new (NULL);
+  for (guint i = 0; i < problems->len; i++)
     {
-      *status = fail (SD_CLI_EXIT_REFUSED, "«%s»: %s", csv_name, error->message);
-      return NULL;
+      const SdImportProblem *problem = g_ptr_array_index (problems, i);
+
+      g_hash_table_add (lines, GUINT_TO_POINTER (problem->line));
+      if (i <= MAX_PROBLEMS_SHOWN)
+        {
+          /* Translators: one problem of an import: “line 3: the hire date is missing”. */
+          g_autofree char *item = g_strdup_printf (_("line %u: %s"), problem->line,
+                                                   problem->message);
+
+          append_to_list (details, i, item);
+        }
     }
+
+  /* Translators: “«staff.csv»: 2 of 10 rows rejected — line 3: …; line 7: …”.
+   * The plural follows the total number of rows (the second number). */
+  return fail (SD_CLI_EXIT_REFUSED,
+               ngettext ("«%s»: %u of %u row rejected — %s",
+                         "«%s»: %u of %u rows rejected — %s", n_rows),
+               csv_name, g_hash_table_size (lines), n_rows, details->str);
+}
+
+/* Reads and converts the CSV file; nothing touches the company file here. */
+static GPtrArray *
+read_staff_csv (const char *csv_path,
+                int        *status)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdCsv) csv = read_csv (csv_path, status);
+
+  if (csv == NULL)
+    return NULL;
 
   members = sd_import_staff_csv (csv, &problems, &error);
-  if (members == NULL && problems != NULL && problems->len > 0)
-    {
-      g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
-      g_autoptr(GString) details = g_string_new (NULL);
-      guint n_rows = sd_csv_get_n_rows (csv);
-      guint i;
-
-      for (i = 0; i < problems->len; i++)
-        {
-          const SdImportProblem *problem = g_ptr_array_index (problems, i);
-
-          g_hash_table_add (lines, GUINT_TO_POINTER (problem->line));
-          if (i <= MAX_PROBLEMS_SHOWN)
-            {
-              /* Translators: one problem of an import: “line 3: the hire date is missing”. */
-              g_autofree char *item = g_strdup_printf (_("line %u: %s"), problem->line,
-                                                       problem->message);
-
-              append_to_list (details, i, item);
-            }
-        }
-
-      /* Translators: “«staff.csv»: 2 of 10 rows rejected — line 3: …; line 7: …”.
-       * The plural follows the total number of rows (the second number). */
-      *status = fail (SD_CLI_EXIT_REFUSED,
-                      ngettext ("«%s»: %u of %u row rejected — %s",
-                                "«%s»: %u of %u rows rejected — %s", n_rows),
-                      csv_name, g_hash_table_size (lines), n_rows, details->str);
-      return NULL;
-    }
   if (members == NULL)
     {
-      *status = fail (SD_CLI_EXIT_REFUSED, "«%s»: %s", csv_name, error->message);
+      *status = fail_rows (csv_path, sd_csv_get_n_rows (csv), problems, error);
       return NULL;
     }
 
   return g_steal_pointer (&members);
+}
+
+/* Staff names as import keys → ids, archived people included (their history can be
+ * imported). The values point into `staff`, which must outlive the table. */
+static GHashTable *
+staff_ids (GPtrArray *staff)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < staff->len; i++)
+    {
+      SdStaffMember *member = g_ptr_array_index (staff, i);
+
+      g_hash_table_insert (ids, sd_import_name_key (member->name), &member->id);
+    }
+  return ids;
+}
+
+static int
+cmd_import_facts (const CliArgs *args)
+{
+  const char *path = args->files[0];
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(SdCsv) csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GArray) facts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_written = 0;
+  int status = SD_CLI_EXIT_OK;
+
+  store = open_store (path, SD_STORE_OPEN_NO_UNDO, &status);
+  if (store == NULL)
+    return status;
+
+  csv = read_csv (args->files[1], &status);
+  if (csv == NULL)
+    return status;
+
+  rows = sd_import_facts_csv (csv, &problems, &error);
+  if (rows == NULL)
+    return fail_rows (args->files[1], sd_csv_get_n_rows (csv), problems, error);
+
+  staff = sd_store_list_staff (store, TRUE, &error);
+  if (staff == NULL)
+    return fail_store (path, error);
+  ids = staff_ids (staff);
+  if (!sd_import_resolve_facts (rows, ids, &problems, &error))
+    return fail_rows (args->files[1], sd_csv_get_n_rows (csv), problems, error);
+
+  facts = g_array_sized_new (FALSE, TRUE, sizeof (SdFact), rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_array_append_val (facts, ((SdFactRow *) g_ptr_array_index (rows, i))->fact);
+
+  if (!sd_store_import_facts (store, (const SdFact *) facts->data, facts->len, &n_written,
+                              &error))
+    return fail_store (path, error);
+
+  /* Translators: “Imported 24 monthly facts into «company.salesdesk».” */
+  g_print (ngettext ("Imported %u monthly fact into «%s».\n",
+                     "Imported %u monthly facts into «%s».\n", n_written),
+           n_written, basename);
+  return SD_CLI_EXIT_OK;
+}
+
+static int
+cmd_import_plan (const CliArgs *args)
+{
+  const char *path = args->files[0];
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(SdCsv) csv = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_versions = 0;
+  int status = SD_CLI_EXIT_OK;
+
+  store = open_store (path, SD_STORE_OPEN_NO_UNDO, &status);
+  if (store == NULL)
+    return status;
+
+  csv = read_csv (args->files[1], &status);
+  if (csv == NULL)
+    return status;
+
+  rows = sd_import_plan_csv (csv, &problems, &error);
+  if (rows == NULL)
+    return fail_rows (args->files[1], sd_csv_get_n_rows (csv), problems, error);
+
+  staff = sd_store_list_staff (store, TRUE, &error);
+  if (staff == NULL)
+    return fail_store (path, error);
+  ids = staff_ids (staff);
+  if (!sd_import_resolve_plan (rows, ids, &problems, &error))
+    return fail_rows (args->files[1], sd_csv_get_n_rows (csv), problems, error);
+
+  entries = g_array_sized_new (FALSE, TRUE, sizeof (SdPlanEntry), rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    g_array_append_val (entries, ((SdPlanRow *) g_ptr_array_index (rows, i))->entry);
+
+  if (!sd_store_import_plan (store, (const SdPlanEntry *) entries->data, entries->len, NULL,
+                             &n_versions, &error))
+    return fail_store (path, error);
+
+  /* Translators: “Imported 96 plan figures into «company.salesdesk» as 1 new plan version.” */
+  g_print (ngettext ("Imported %u plan figure into «%s»", "Imported %u plan figures into «%s»",
+                     entries->len),
+           entries->len, basename);
+  g_print (ngettext (" as %u new current plan version.\n",
+                     " as %u new current plan versions.\n", n_versions),
+           n_versions);
+  return SD_CLI_EXIT_OK;
+}
+
+static int
+cmd_plan (const CliArgs *args)
+{
+  const char *path = args->files[0];
+  const char *year_text = args->values[PLAN_YEAR];
+  const char *output = args->values[PLAN_OUTPUT];
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SdExportFormat format;
+  guint32 year;
+  int status = SD_CLI_EXIT_OK;
+
+  if (year_text == NULL)
+    return fail (SD_CLI_EXIT_USAGE, _("Which year? Add --year YYYY. See “%s plan --help”."),
+                 PROGRAM);
+  if (output == NULL)
+    return fail (SD_CLI_EXIT_USAGE,
+                 _("Where to write the plan? Add --output OUT.csv or OUT.xlsx. See “%s plan --help”."),
+                 PROGRAM);
+  if (!parse_number ("--year", year_text, SD_PLAN_FIRST_YEAR, SD_PLAN_LAST_YEAR, &year, &status))
+    return status;
+  if (!sd_export_format_for_path (output, (1 << SD_EXPORT_FORMAT_CSV) | (1 << SD_EXPORT_FORMAT_XLSX),
+                                  &format, &error))
+    return fail (SD_CLI_EXIT_REFUSED, "%s", error->message);
+
+  store = open_store (path, SD_STORE_OPEN_NO_UNDO | SD_STORE_OPEN_NO_BACKUP, &status);
+  if (store == NULL)
+    return status;
+
+  if (!sd_export_plan (store, sd_calendar_get_default (), (int) year, output, NULL, &error))
+    {
+      if (error->domain == SD_STORE_ERROR)
+        return fail_store (path, error);
+      return fail (SD_CLI_EXIT_REFUSED, "%s", error->message);
+    }
+  return SD_CLI_EXIT_OK;
 }
 
 static int
@@ -437,10 +615,16 @@ static const CliCommand commands[] = {
   { "import-staff", cmd_import_staff, 2, { NULL },
     N_("FILE STAFF.csv"),
     N_("add or update the people listed in a CSV file") },
-  { "import-plan", NULL, 2, { NULL }, NULL, NULL },
-  { "import-facts", NULL, 2, { NULL }, NULL, NULL },
+  { "import-plan", cmd_import_plan, 2, { NULL },
+    N_("FILE PLAN.csv"),
+    N_("import a plan (month,manager,revenue,leads,deals) as a new current plan version") },
+  { "import-facts", cmd_import_facts, 2, { NULL },
+    N_("FILE FACTS.csv"),
+    N_("import monthly facts (month,manager,revenue,paid,margin,deals,leads,calls)") },
   { "import-scheme", NULL, 2, { NULL }, NULL, NULL },
-  { "plan", NULL, 1, { NULL }, NULL, NULL },
+  { "plan", cmd_plan, 1, { "year", "output" },
+    N_("FILE --year YYYY --output OUT.csv|OUT.xlsx"),
+    N_("write the decomposed plan of the year’s current version") },
   { "payroll", NULL, 1, { NULL }, NULL, NULL },
   { "report", NULL, 1, { NULL }, NULL, NULL },
   { "check", cmd_check, 1, { NULL },

@@ -16,6 +16,8 @@
 
 #define SD_NAME_MAX_CHARS 200
 #define STAFF_HEADER "manager,role,hired,left,scheme"
+#define FACTS_HEADER "month,manager,revenue,paid,margin,deals,leads,calls"
+#define PLAN_HEADER "month,manager,revenue,leads,deals"
 
 G_DEFINE_QUARK (sd-import-error-quark, sd_import_error)
 
@@ -316,4 +318,468 @@ sd_import_format_problems (GPtrArray *problems,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* --- facts.csv and plan.csv --- */
+
+void
+sd_fact_row_free (SdFactRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->manager);
+  g_free (row);
+}
+
+void
+sd_plan_row_free (SdPlanRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->manager);
+  g_free (row);
+}
+
+char *
+sd_import_name_key (const char *name)
+{
+  g_autofree char *trim = NULL;
+  g_autofree char *normal = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return g_strdup ("");
+  trim = trimmed (name);
+  normal = g_utf8_normalize (trim, -1, G_NORMALIZE_NFC);
+  return g_utf8_casefold (normal != NULL ? normal : trim, -1);
+}
+
+/* Finds the columns `names` (the first n_required must be there); FALSE with the error naming
+ * the missing ones and the header the file must have. */
+static gboolean
+find_columns (const SdCsv        *csv,
+              const char * const *names,
+              guint               n_names,
+              guint               n_required,
+              const char         *header,
+              int                *columns,
+              GError            **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_missing = 0;
+
+  for (guint i = 0; i < n_names; i++)
+    {
+      columns[i] = sd_csv_find_column (csv, names[i]);
+      if (columns[i] < 0 && i < n_required)
+        {
+          g_string_append_printf (missing, "%s“%s”", n_missing > 0 ? ", " : "", names[i]);
+          n_missing++;
+        }
+    }
+
+  if (n_missing == 0)
+    return TRUE;
+
+  g_set_error (error, SD_IMPORT_ERROR, SD_IMPORT_ERROR_COLUMNS,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "The file has no column %s. Its first row must name the columns: %s",
+                            "The file has no columns %s. Its first row must name the columns: %s",
+                            n_missing),
+               missing->str, header);
+  return FALSE;
+}
+
+/* A money cell; adds a problem naming the column when it cannot be read. */
+static gboolean
+read_money (const SdCsv *csv,
+            guint        row,
+            int          column,
+            const char  *column_name,
+            gboolean     allow_negative,
+            SdMoney     *out,
+            GPtrArray   *problems)
+{
+  guint line = sd_csv_get_row_line (csv, row);
+  g_autofree char *text = trimmed (sd_csv_get_cell (csv, row, column));
+  g_autoptr(GError) local_error = NULL;
+
+  *out = 0;
+  if (*text == '\0')
+    {
+      /* Translators: %s is a column name such as revenue */
+      add_problem (problems, line, _("%s is empty: write an amount, 0 if there was none"),
+                   column_name);
+      return FALSE;
+    }
+  if (!sd_money_parse (text, out, &local_error))
+    {
+      g_autofree char *reason = reason_of (local_error);
+
+      /* Translators: %s is a column name, then what is wrong with the amount */
+      add_problem (problems, line, _("%s: %s"), column_name, reason);
+      return FALSE;
+    }
+  if (*out < 0 && !allow_negative)
+    {
+      /* Translators: %s is a column name such as revenue */
+      add_problem (problems, line, _("%s cannot be below zero"), column_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A count cell: a whole number, 0 or more. An empty cell is `empty_ok` (0). */
+static gboolean
+read_count (const SdCsv *csv,
+            guint        row,
+            int          column,
+            const char  *column_name,
+            gboolean     empty_ok,
+            gint64      *out,
+            gboolean    *present,
+            GPtrArray   *problems)
+{
+  guint line = sd_csv_get_row_line (csv, row);
+  g_autofree char *text = column >= 0 ? trimmed (sd_csv_get_cell (csv, row, column))
+                                      : g_strdup ("");
+  g_autoptr(GString) digits = g_string_new (NULL);
+  guint64 value = 0;
+
+  *out = 0;
+  if (present != NULL)
+    *present = FALSE;
+
+  if (*text == '\0')
+    {
+      if (empty_ok)
+        return TRUE;
+      /* Translators: %s is a column name such as deals */
+      add_problem (problems, line, _("%s is empty: write a whole number, 0 if there were none"),
+                   column_name);
+      return FALSE;
+    }
+
+  /* Spreadsheets write 1 200 with a (no-break) space between thousands. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x202F || c == 0x00A0)
+        continue;
+      g_string_append_unichar (digits, c);
+    }
+
+  if (digits->len == 0 || digits->len > 15 ||
+      !g_ascii_string_to_unsigned (digits->str, 10, 0, G_GINT64_CONSTANT (999999999999999),
+                                   &value, NULL))
+    {
+      /* Translators: %s is a column name, then what was written */
+      add_problem (problems, line, _("%s: «%s» is not a whole number of zero or more"),
+                   column_name, text);
+      return FALSE;
+    }
+
+  *out = (gint64) value;
+  if (present != NULL)
+    *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_month_cell (const SdCsv *csv,
+                 guint        row,
+                 int          column,
+                 SdMonth     *out,
+                 GPtrArray   *problems)
+{
+  guint line = sd_csv_get_row_line (csv, row);
+  g_autofree char *text = trimmed (sd_csv_get_cell (csv, row, column));
+  g_autoptr(GError) local_error = NULL;
+
+  if (!sd_month_parse (text, out, &local_error))
+    {
+      g_autofree char *reason = reason_of (local_error);
+
+      /* Translators: %s says what is wrong with the month */
+      add_problem (problems, line, _("the month: %s"), reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Rejects a second row for the same (name key, month). */
+static gboolean
+check_unique (GHashTable *seen,
+              const char *manager,
+              SdMonth     month,
+              guint       line,
+              GPtrArray  *problems)
+{
+  g_autofree char *name_key = sd_import_name_key (manager != NULL ? manager : "");
+  char *key = g_strdup_printf ("%d\x1f%s", (int) month, name_key);
+  gpointer first_line;
+
+  if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
+    {
+      g_autofree char *month_text = sd_month_to_iso (month);
+
+      if (manager != NULL && *manager != '\0')
+        add_problem (problems, line,
+                     /* Translators: a name, a month (2026-03), the line where they first
+                      * appear */
+                     _("«%s» in %s is already on line %u: each person and month must appear once"),
+                     manager, month_text, GPOINTER_TO_UINT (first_line));
+      else
+        add_problem (problems, line,
+                     /* Translators: a month (2026-03), the line where it first appears */
+                     _("the department's target for %s is already on line %u"),
+                     month_text, GPOINTER_TO_UINT (first_line));
+      g_free (key);
+      return FALSE;
+    }
+
+  g_hash_table_insert (seen, key, GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
+static gboolean
+finish_rows (GPtrArray   *found,
+             guint        n_bad,
+             guint        n_rows,
+             GPtrArray  **problems,
+             GError     **error)
+{
+  if (n_bad == 0)
+    return TRUE;
+
+  g_set_error (error, SD_IMPORT_ERROR, SD_IMPORT_ERROR_ROWS,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "%u row of %u has problems. Correct the file and import it again.",
+                            "%u rows of %u have problems. Correct the file and import it again.",
+                            n_bad),
+               n_bad, n_rows);
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (found);
+  return FALSE;
+}
+
+GPtrArray *
+sd_import_facts_csv (const SdCsv  *csv,
+                     GPtrArray   **problems,
+                     GError      **error)
+{
+  static const char * const names[8] = { "month", "manager", "revenue", "paid", "margin",
+                                         "deals", "leads", "calls" };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  int columns[8];
+  guint n_rows, n_bad = 0;
+
+  g_return_val_if_fail (csv != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  if (!find_columns (csv, names, G_N_ELEMENTS (names), G_N_ELEMENTS (names), FACTS_HEADER,
+                     columns, error))
+    return NULL;
+
+  n_rows = sd_csv_get_n_rows (csv);
+  if (n_rows == 0)
+    {
+      g_set_error (error, SD_IMPORT_ERROR, SD_IMPORT_ERROR_EMPTY,
+                   /* Translators: %s is the header row of facts.csv */
+                   _("The file has a header but no figures: add one row per manager and month "
+                     "under “%s”."), FACTS_HEADER);
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_fact_row_free);
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_problem_free);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      SdFactRow *fact_row = g_new0 (SdFactRow, 1);
+      guint before = found->len;
+      gboolean month_ok;
+
+      fact_row->line = sd_csv_get_row_line (csv, row);
+      fact_row->manager = trimmed (sd_csv_get_cell (csv, row, columns[1]));
+
+      month_ok = read_month_cell (csv, row, columns[0], &fact_row->fact.month, found);
+      if (*fact_row->manager == '\0')
+        add_problem (found, fact_row->line, "%s", _("the name of the manager is empty"));
+      read_money (csv, row, columns[2], "revenue", FALSE, &fact_row->fact.revenue, found);
+      read_money (csv, row, columns[3], "paid", FALSE, &fact_row->fact.paid, found);
+      read_money (csv, row, columns[4], "margin", TRUE, &fact_row->fact.margin, found);
+      read_count (csv, row, columns[5], "deals", FALSE, &fact_row->fact.deals, NULL, found);
+      read_count (csv, row, columns[6], "leads", FALSE, &fact_row->fact.leads, NULL, found);
+      read_count (csv, row, columns[7], "calls", FALSE, &fact_row->fact.calls, NULL, found);
+
+      if (month_ok && *fact_row->manager != '\0')
+        check_unique (seen, fact_row->manager, fact_row->fact.month, fact_row->line, found);
+
+      if (found->len == before)
+        g_ptr_array_add (rows, fact_row);
+      else
+        {
+          sd_fact_row_free (fact_row);
+          n_bad++;
+        }
+    }
+
+  if (!finish_rows (found, n_bad, n_rows, problems, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+sd_import_plan_csv (const SdCsv  *csv,
+                    GPtrArray   **problems,
+                    GError      **error)
+{
+  static const char * const names[5] = { "month", "manager", "revenue", "leads", "deals" };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  int columns[5];
+  guint n_rows, n_bad = 0;
+
+  g_return_val_if_fail (csv != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  /* month, manager and revenue are required; leads and deals may be absent. */
+  if (!find_columns (csv, names, G_N_ELEMENTS (names), 3, PLAN_HEADER, columns, error))
+    return NULL;
+
+  n_rows = sd_csv_get_n_rows (csv);
+  if (n_rows == 0)
+    {
+      g_set_error (error, SD_IMPORT_ERROR, SD_IMPORT_ERROR_EMPTY,
+                   /* Translators: %s is the header row of plan.csv */
+                   _("The file has a header but no figures: add one row per manager and month "
+                     "under “%s”."), PLAN_HEADER);
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_plan_row_free);
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_problem_free);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      SdPlanRow *plan_row = g_new0 (SdPlanRow, 1);
+      guint before = found->len;
+      gboolean month_ok, has_leads = FALSE, has_deals = FALSE;
+      g_autofree char *manager = trimmed (sd_csv_get_cell (csv, row, columns[1]));
+
+      plan_row->line = sd_csv_get_row_line (csv, row);
+      plan_row->manager = *manager != '\0' ? g_steal_pointer (&manager) : NULL;
+
+      month_ok = read_month_cell (csv, row, columns[0], &plan_row->entry.month, found);
+      read_money (csv, row, columns[2], "revenue", FALSE, &plan_row->entry.revenue, found);
+      read_count (csv, row, columns[3], "leads", TRUE, &plan_row->entry.leads, &has_leads, found);
+      read_count (csv, row, columns[4], "deals", TRUE, &plan_row->entry.deals, &has_deals, found);
+      plan_row->has_funnel = has_leads || has_deals;
+
+      if (month_ok)
+        check_unique (seen, plan_row->manager, plan_row->entry.month, plan_row->line, found);
+
+      if (found->len == before)
+        g_ptr_array_add (rows, plan_row);
+      else
+        {
+          sd_plan_row_free (plan_row);
+          n_bad++;
+        }
+    }
+
+  if (!finish_rows (found, n_bad, n_rows, problems, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+/* Looks a name up; adds a problem when it is not on the staff. */
+static gboolean
+resolve_name (GHashTable *ids,
+              const char *manager,
+              guint       line,
+              gint64     *out,
+              GPtrArray  *problems)
+{
+  g_autofree char *key = sd_import_name_key (manager);
+  const gint64 *id = g_hash_table_lookup (ids, key);
+
+  if (id == NULL)
+    {
+      add_problem (problems, line,
+                   /* Translators: %s is a manager's name from the file */
+                   _("«%s» is not on the staff: add the person (or import staff.csv) first"),
+                   manager);
+      return FALSE;
+    }
+  *out = *id;
+  return TRUE;
+}
+
+gboolean
+sd_import_resolve_facts (GPtrArray   *rows,
+                         GHashTable  *ids,
+                         GPtrArray  **problems,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_problem_free);
+  guint n_bad = 0;
+
+  g_return_val_if_fail (rows != NULL && ids != NULL, FALSE);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SdFactRow *row = g_ptr_array_index (rows, i);
+
+      if (!resolve_name (ids, row->manager, row->line, &row->fact.manager_id, found))
+        n_bad++;
+    }
+
+  return finish_rows (found, n_bad, rows->len, problems, error);
+}
+
+gboolean
+sd_import_resolve_plan (GPtrArray   *rows,
+                        GHashTable  *ids,
+                        GPtrArray  **problems,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_problem_free);
+  guint n_bad = 0;
+
+  g_return_val_if_fail (rows != NULL && ids != NULL, FALSE);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SdPlanRow *row = g_ptr_array_index (rows, i);
+
+      if (row->manager == NULL)
+        row->entry.manager_id = 0;
+      else if (!resolve_name (ids, row->manager, row->line, &row->entry.manager_id, found))
+        n_bad++;
+    }
+
+  return finish_rows (found, n_bad, rows->len, problems, error);
 }

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "sd-csv.h"
+#include "sd-history.h"
 #include "sd-staff.h"
 
 G_BEGIN_DECLS
@@ -41,5 +42,51 @@ char      *sd_import_format_problems  (GPtrArray *problems,
                                        guint      max_lines);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdImportProblem, sd_import_problem_free)
+
+/* One row of facts.csv: the manager as written (resolved to an id by the caller, who knows
+ * the staff) and the figures. */
+typedef struct {
+  guint   line;
+  char   *manager;
+  SdFact  fact;      /* manager_id 0 until resolved */
+} SdFactRow;
+
+/* One row of plan.csv: an empty manager is the department's own target. Leads and deals may
+ * be empty in the file (then 0 and has_funnel FALSE). */
+typedef struct {
+  guint        line;
+  char        *manager;   /* NULL for the department */
+  SdPlanEntry  entry;     /* manager_id 0 until resolved */
+  gboolean     has_funnel;
+} SdPlanRow;
+
+void       sd_fact_row_free           (SdFactRow *row);
+void       sd_plan_row_free           (SdPlanRow *row);
+
+/* facts.csv: month,manager,revenue,paid,margin,deals,leads,calls. Columns in any order, names
+ * case-insensitive, extra columns ignored. Money in any form sd_money_parse accepts; counts
+ * whole and not negative; only the margin may be negative; a (manager, month) twice is a
+ * rejected row. Returns a GPtrArray of SdFactRow when every row is sound; otherwise NULL with
+ * `error` and, for rejected rows, `problems`. */
+GPtrArray *sd_import_facts_csv        (const SdCsv *csv,
+                                       GPtrArray  **problems,
+                                       GError     **error);
+/* plan.csv: month,manager,revenue,leads,deals; leads and deals optional. The same rules. */
+GPtrArray *sd_import_plan_csv         (const SdCsv *csv,
+                                       GPtrArray  **problems,
+                                       GError     **error);
+
+/* The key under which a name matches a staff member's: trimmed, NFC, case-folded. */
+char      *sd_import_name_key         (const char *name);
+/* Resolves the manager names of SdFactRow / SdPlanRow rows to ids with `ids` (name key →
+ * GINT64 id, as gint64* values): unknown names are rejected rows. TRUE when all resolved. */
+gboolean   sd_import_resolve_facts    (GPtrArray   *rows,
+                                       GHashTable  *ids,
+                                       GPtrArray  **problems,
+                                       GError     **error);
+gboolean   sd_import_resolve_plan     (GPtrArray   *rows,
+                                       GHashTable  *ids,
+                                       GPtrArray  **problems,
+                                       GError     **error);
 
 G_END_DECLS
