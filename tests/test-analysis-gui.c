@@ -1,0 +1,290 @@
+/* test-analysis-gui.c — plan vs fact, the forecast and the chart view through real widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-analysis-gui"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include <adwaita.h>
+
+#include "sd-chart-view.h"
+#include "sd-context.h"
+#include "sd-demo.h"
+#include "sd-forecast-page.h"
+#include "sd-pipeline-dialog.h"
+#include "sd-plan-fact-page.h"
+#include "sd-store.h"
+
+#define TODAY "2026-11-22"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  SdStore   *store;
+  SdContext *context;
+  GtkWindow *window;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+#define WAIT_FOR(done)                                                         \
+  G_STMT_START {                                                               \
+    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                        \
+    guint rounds_ = 0;                                                         \
+    while (!(done) && rounds_++ < 1000)                                        \
+      g_main_context_iteration (NULL, TRUE);                                   \
+    g_source_remove (wake_id_);                                                \
+    g_assert_true (done);                                                      \
+  } G_STMT_END
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) created = NULL;
+  g_autoptr(SdDemoCompany) demo = NULL;
+  GDate today;
+
+  fixture->dir = g_dir_make_tmp ("sd-analysis-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "demo.salesdesk", NULL);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 22, 11, 2026);
+  demo = sd_demo_generate (8, 2, 42, &today);
+  created = sd_store_create (fixture->path, "Demo", "RUB", &error);
+  g_assert_no_error (error);
+  g_assert_true (sd_store_fill_demo (created, demo, &error));
+  g_assert_no_error (error);
+  sd_store_close (created);
+
+  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  fixture->context = sd_context_new (fixture->store, NULL);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1200, 900);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  spin ();
+  g_clear_object (&fixture->context);
+  sd_store_close (fixture->store);
+  g_clear_object (&fixture->store);
+  g_unlink (fixture->path);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+show (Fixture   *fixture,
+      GtkWidget *page)
+{
+  gtk_window_set_child (fixture->window, page);
+  gtk_window_present (fixture->window);
+  WAIT_FOR (gtk_widget_get_mapped (page));
+  spin ();
+}
+
+static gint64
+first_manager (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) staff = sd_store_list_staff (fixture->store, FALSE, NULL);
+
+  for (guint i = 0; i < staff->len; i++)
+    {
+      SdStaffMember *member = g_ptr_array_index (staff, i);
+
+      if (member->role == SD_ROLE_MANAGER)
+        return member->id;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+/* The table shows the completion the core computes from the store's figures. */
+static void
+test_plan_fact_completion (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *page = sd_plan_fact_page_new (fixture->context);
+  SdPeriod march = { SD_PERIOD_MONTH, 2026, 3 };
+  g_autoptr(GArray) facts = NULL;
+  g_autoptr(GArray) plan = NULL;
+  g_autoptr(SdPlanFact) expected = sd_plan_fact_new ();
+  g_autofree char *completion = NULL;
+  gint64 manager = first_manager (fixture);
+  gint64 bp;
+
+  show (fixture, page);
+  sd_plan_fact_page_set_period (SD_PLAN_FACT_PAGE (page), &march);
+
+  facts = sd_store_list_facts (fixture->store, sd_month_make (2026, 3), sd_month_make (2026, 3),
+                               NULL);
+  plan = sd_store_list_plan (fixture->store, sd_month_make (2026, 3), sd_month_make (2026, 3),
+                             NULL);
+  g_assert_true (sd_plan_fact_add_facts (expected, (const SdFact *) facts->data, facts->len,
+                                         NULL));
+  g_assert_true (sd_plan_fact_add_plan_entries (expected, (const SdPlanEntry *) plan->data,
+                                                plan->len, NULL));
+  g_assert_true (sd_plan_fact_completion_bp (expected, manager, &march, &bp));
+  completion = sd_chart_format_percent (bp, sd_number_style_current (), FALSE);
+
+  g_assert_cmpstr (sd_plan_fact_page_get_cell (SD_PLAN_FACT_PAGE (page), manager, 3), ==,
+                   completion);
+  g_assert_nonnull (sd_plan_fact_page_get_cell (SD_PLAN_FACT_PAGE (page), 0, 1));
+}
+
+/* Raising the threshold marks managers as lagging; it is stored and undone like any edit. */
+static void
+test_plan_fact_threshold (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *page = sd_plan_fact_page_new (fixture->context);
+  SdPeriod year = { SD_PERIOD_YEAR, 2026, 0 };
+  GtkSpinButton *threshold;
+  gint64 manager = first_manager (fixture);
+  g_autoptr(GError) error = NULL;
+
+  show (fixture, page);
+  sd_plan_fact_page_set_period (SD_PLAN_FACT_PAGE (page), &year);
+  g_assert_false (sd_plan_fact_page_is_lagging (SD_PLAN_FACT_PAGE (page), manager) &&
+                  sd_store_get_setting_int (fixture->store, "lag-threshold-bp", 0) == 20000);
+
+  threshold = GTK_SPIN_BUTTON (sd_plan_fact_page_get_threshold (SD_PLAN_FACT_PAGE (page)));
+  gtk_spin_button_set_value (threshold, 200);
+  spin ();
+  g_assert_cmpint (sd_store_get_setting_int (fixture->store, "lag-threshold-bp", 0), ==, 20000);
+  /* Nobody sells twice the plan every month: everyone with a plan lags. */
+  g_assert_true (sd_plan_fact_page_is_lagging (SD_PLAN_FACT_PAGE (page), manager));
+
+  g_assert_true (sd_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpint (sd_store_get_setting_int (fixture->store, "lag-threshold-bp",
+                                             SD_PLAN_DEFAULT_LAG_THRESHOLD_BP), ==,
+                   SD_PLAN_DEFAULT_LAG_THRESHOLD_BP);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (threshold), ==, 80);
+}
+
+/* An expected payment added through the dialog moves the probable result by amount ×
+ * probability; a bad amount writes nothing and says why. */
+static void
+test_forecast_add_payment (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *page = sd_forecast_page_new (fixture->context);
+  SdForecast before, after;
+  SdPipelineDialog *dialog;
+  guint n_before;
+
+  show (fixture, page);
+  g_assert_true (sd_forecast_page_get_forecast (SD_FORECAST_PAGE (page), SD_PERIOD_MONTH, &before));
+  n_before = sd_forecast_page_get_n_payments (SD_FORECAST_PAGE (page));
+
+  dialog = SD_PIPELINE_DIALOG (sd_forecast_page_add_payment (SD_FORECAST_PAGE (page)));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  sd_pipeline_dialog_fill (dialog, "ООО Вектор", 0, "12 abc", "28.11.2026", 60);
+  g_assert_false (sd_pipeline_dialog_save (dialog));
+  g_assert_nonnull (sd_pipeline_dialog_get_error (dialog));
+  g_assert_cmpuint (sd_forecast_page_get_n_payments (SD_FORECAST_PAGE (page)), ==, n_before);
+
+  sd_pipeline_dialog_fill (dialog, "ООО Вектор", 0, "1 000 000,50", "28.11.2026", 60);
+  g_assert_true (sd_pipeline_dialog_save (dialog));
+  WAIT_FOR (dialog == NULL);
+  spin ();
+
+  g_assert_cmpuint (sd_forecast_page_get_n_payments (SD_FORECAST_PAGE (page)), ==, n_before + 1);
+  g_assert_true (sd_forecast_page_get_forecast (SD_FORECAST_PAGE (page), SD_PERIOD_MONTH, &after));
+  /* 1 000 000,50 ₽ × 60 % = 600 000,30 ₽ */
+  g_assert_cmpint (after.pipeline - before.pipeline, ==, 60000030);
+  g_assert_cmpint (after.probable - before.probable, ==, 60000030);
+}
+
+/* The chart view follows the dark style: its text colour changes. (The charts library's own
+ * tests check the pixels.) */
+static void
+test_chart_view_dark (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *page = sd_plan_fact_page_new (fixture->context);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  SdChartView *view;
+  SdChartStyle light, dark;
+
+  show (fixture, page);
+  /* Find the first chart view in the page. */
+  {
+    GtkWidget *stack[64];
+    guint n = 0;
+
+    view = NULL;
+    stack[n++] = page;
+    while (n > 0 && view == NULL)
+      {
+        GtkWidget *w = stack[--n];
+
+        if (SD_IS_CHART_VIEW (w))
+          view = SD_CHART_VIEW (w);
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && n < 64;
+             c = gtk_widget_get_next_sibling (c))
+          stack[n++] = c;
+      }
+  }
+  g_assert_nonnull (view);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  spin ();
+  sd_chart_view_get_style (view, &light);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin ();
+  sd_chart_view_get_style (view, &dark);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+
+  g_assert_cmpfloat (light.text.red + light.text.green + light.text.blue, <,
+                     dark.text.red + dark.text.green + dark.text.blue);
+
+  g_assert_cmpint (sd_chart_view_get_highlight (view), ==, -1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("SALESDESK_TODAY", TODAY, TRUE);
+  gtk_init ();
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/analysis/plan-fact/completion-as-computed", test_plan_fact_completion);
+  ADD ("/analysis/plan-fact/threshold-marks-lagging-and-undoes", test_plan_fact_threshold);
+  ADD ("/analysis/forecast/add-payment-through-the-dialog", test_forecast_add_payment);
+  ADD ("/analysis/chart-view/follows-dark-style", test_chart_view_dark);
+
+#undef ADD
+
+  return g_test_run ();
+}
