@@ -14,6 +14,7 @@
 #include "sd-context.h"
 #include "sd-demo.h"
 #include "sd-forecast-page.h"
+#include "sd-import-dialog.h"
 #include "sd-pipeline-dialog.h"
 #include "sd-plan-fact-page.h"
 #include "sd-store.h"
@@ -220,6 +221,96 @@ test_forecast_add_payment (Fixture       *fixture,
   g_assert_cmpint (after.probable - before.probable, ==, 60000030);
 }
 
+static GFile *
+write_csv (Fixture    *fixture,
+           const char *name,
+           const char *text)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static const char *
+manager_name (Fixture *fixture,
+              gint64   id)
+{
+  static char name[256];
+  g_autoptr(SdStaffMember) member = sd_store_get_staff (fixture->store, id, NULL);
+
+  g_strlcpy (name, member->name, sizeof name);
+  return name;
+}
+
+/* A facts file with one bad row shows it and cannot be imported; a good one is written in one
+ * undo step. */
+static void
+test_import_dialog_facts (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  gint64 manager = first_manager (fixture);
+  const char *name = manager_name (fixture, manager);
+  g_autofree char *bad_text = g_strdup_printf (
+    "month;manager;revenue;paid;margin;deals;leads;calls\n"
+    "2026-10;%s;\"1 000,50\";1000;100;1;2;3\n"
+    "2026-10;Nobody;1;1;1;1;1;1\n", name);
+  g_autofree char *good_text = g_strdup_printf (
+    "month;manager;revenue;paid;margin;deals;leads;calls\n"
+    "2026-10;%s;\"1 000,50\";1000;100;1;2;3\n", name);
+  g_autoptr(GFile) bad = write_csv (fixture, "bad.csv", bad_text);
+  g_autoptr(GFile) good = write_csv (fixture, "good.csv", good_text);
+  g_autoptr(GArray) before = sd_store_list_facts (fixture->store, sd_month_make (2026, 10),
+                                                  sd_month_make (2026, 10), NULL);
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(GArray) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  SdImportDialog *dialog;
+  gboolean found = FALSE;
+
+  dialog = sd_import_dialog_new (fixture->context, fixture->window, SD_IMPORT_FACTS);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  sd_import_dialog_load_file (dialog, bad);
+  g_assert_cmpuint (sd_import_dialog_get_n_rejected (dialog), ==, 1);
+  g_assert_false (sd_import_dialog_can_import (dialog));
+  g_assert_false (sd_import_dialog_import (dialog));
+
+  sd_import_dialog_load_file (dialog, good);
+  g_assert_cmpuint (sd_import_dialog_get_n_rejected (dialog), ==, 0);
+  g_assert_cmpuint (sd_import_dialog_get_n_rows (dialog), ==, 1);
+  g_assert_true (sd_import_dialog_can_import (dialog));
+  g_assert_true (sd_import_dialog_import (dialog));
+  WAIT_FOR (dialog == NULL);
+
+  after = sd_store_list_facts (fixture->store, sd_month_make (2026, 10), sd_month_make (2026, 10),
+                               NULL);
+  for (guint i = 0; i < after->len; i++)
+    {
+      const SdFact *fact = &g_array_index (after, SdFact, i);
+
+      if (fact->manager_id == manager)
+        {
+          found = TRUE;
+          g_assert_cmpint (fact->revenue, ==, 100050);
+          g_assert_cmpint (fact->calls, ==, 3);
+        }
+    }
+  g_assert_true (found);
+
+  g_assert_true (sd_store_undo (fixture->store, &error));
+  g_assert_no_error (error);
+  undone = sd_store_list_facts (fixture->store, sd_month_make (2026, 10), sd_month_make (2026, 10),
+                                NULL);
+  g_assert_cmpuint (undone->len, ==, before->len);
+  for (guint i = 0; i < undone->len; i++)
+    g_assert_cmpint (g_array_index (undone, SdFact, i).revenue, ==,
+                     g_array_index (before, SdFact, i).revenue);
+}
+
 /* The chart view follows the dark style: its text colour changes. (The charts library's own
  * tests check the pixels.) */
 static void
@@ -283,6 +374,7 @@ main (int   argc,
   ADD ("/analysis/plan-fact/threshold-marks-lagging-and-undoes", test_plan_fact_threshold);
   ADD ("/analysis/forecast/add-payment-through-the-dialog", test_forecast_add_payment);
   ADD ("/analysis/chart-view/follows-dark-style", test_chart_view_dark);
+  ADD ("/analysis/import/facts-preview-rejects-then-imports", test_import_dialog_facts);
 
 #undef ADD
 

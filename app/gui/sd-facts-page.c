@@ -9,9 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "sd-facts-page.h"
+#include "sd-import-dialog.h"
 
-/* TODO: an "Import…" button opening SdImportDialog (sd-import-dialog.h, another helper's
- * part) once that dialog is in the tree. */
 
 #define YEAR_COLUMN 12
 
@@ -475,6 +474,17 @@ on_year_changed (SdFactsPage *self)
 }
 
 static void
+on_import_clicked (SdFactsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SdImportDialog *dialog;
+
+  dialog = sd_import_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 SD_IMPORT_FACTS);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_metric_changed (SdFactsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->metric_dropdown);
@@ -598,6 +608,7 @@ sd_facts_page_class_init (SdFactsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdFactsPage, grid);
   gtk_widget_class_bind_template_callback (widget_class, on_year_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_metric_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-import-dialog.h"
 #include "sd-plan-page.h"
 #include "sd-version-dialog.h"
 
@@ -806,6 +807,20 @@ ask_new_version (SdPlanPage *self,
 }
 
 static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SdPlanPage *self = SD_PLAN_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  SdImportDialog *dialog;
+
+  dialog = sd_import_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 SD_IMPORT_PLAN);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 new_version_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -1578,6 +1593,7 @@ sd_plan_page_class_init (SdPlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_grid_cursor_changed);
 
   gtk_widget_class_install_action (widget_class, "plan.new-version", NULL, new_version_action);
+  gtk_widget_class_install_action (widget_class, "plan.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "plan.new-revision", NULL, new_revision_action);
   gtk_widget_class_install_action (widget_class, "plan.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "plan.make-current", NULL, make_current_action);
