@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-chart-funnel.h"
 #include "sd-chart-growth.h"
 #include "sd-chart-plan-fact.h"
 #include "sd-chart-ranking.h"
@@ -49,6 +50,7 @@ struct _SdPlanFactPage
   SdChartView    *plan_fact_chart;
   SdChartView    *growth_chart;
   SdChartView    *ranking_chart;
+  SdChartView    *funnel_chart;
 
   GPtrArray      *rows;            /* of Row* */
   const char     *currency;        /* the company's currency sign */
@@ -61,6 +63,7 @@ struct _SdPlanFactPage
   GArray              *ranking_items;  /* of SdChartRankingItem; names owned by `names` */
   GPtrArray           *names;
   SdChartRanking       ranking;
+  SdChartFunnel        funnel;
   char                *period_label;
 
   gboolean        updating;        /* putting stored values into the controls */
@@ -219,6 +222,36 @@ describe_ranking (const SdChartStyle *style, int index, gpointer user_data)
   if (index < 0)
     return sd_chart_ranking_describe (&self->ranking, style);
   return sd_chart_ranking_tooltip (&self->ranking, style, (guint) index);
+}
+
+static void
+draw_funnel (cairo_t *cr, int width, int height, const SdChartStyle *style, int highlight,
+             gpointer user_data)
+{
+  SdPlanFactPage *self = user_data;
+
+  self->funnel.has_highlight = highlight >= 0;
+  self->funnel.highlight = highlight >= 0 ? (guint) highlight : 0;
+  sd_chart_draw_funnel (cr, width, height, &self->funnel, style);
+}
+
+static int
+hit_funnel (int width, int height, const SdChartStyle *style, double x, double y,
+            gpointer user_data)
+{
+  SdPlanFactPage *self = user_data;
+
+  return sd_chart_funnel_hit (width, height, &self->funnel, style, x, y);
+}
+
+static char *
+describe_funnel (const SdChartStyle *style, int index, gpointer user_data)
+{
+  SdPlanFactPage *self = user_data;
+
+  if (index < 0)
+    return sd_chart_funnel_describe (&self->funnel, style);
+  return sd_chart_funnel_tooltip (&self->funnel, style, (guint) index);
 }
 
 /* --- the table --- */
@@ -549,7 +582,19 @@ reload (SdPlanFactPage *self)
   self->plan_fact.currency_symbol = self->currency;
 
   self->growth.first_month = sd_month_make (period.year, 1);
-  self->growth.n_months = 12;
+  /* Growth of complete months only: the month running now, and those after it, have not
+   * sold what they will, and would show as a fall. */
+  {
+    SdMonth last_complete = sd_month_from_date (&today) - 1;
+    SdMonth december = sd_month_make (period.year, 12);
+
+    if (last_complete >= december)
+      self->growth.n_months = 12;
+    else if (last_complete < self->growth.first_month)
+      self->growth.n_months = 0;
+    else
+      self->growth.n_months = (guint) (last_complete - self->growth.first_month + 1);
+  }
   self->growth.values = self->growth_values;
   self->growth.currency_symbol = self->currency;
   {
@@ -576,8 +621,17 @@ reload (SdPlanFactPage *self)
   }
 
   sd_chart_view_changed (self->plan_fact_chart, 12);
-  sd_chart_view_changed (self->growth_chart, 12);
+  sd_chart_view_changed (self->growth_chart, self->growth.n_months);
   sd_chart_view_changed (self->ranking_chart, self->ranking_items->len);
+
+  self->funnel.leads = g_hash_table_lookup (leads, &(gint64) { 0 })
+                       ? *(gint64 *) g_hash_table_lookup (leads, &(gint64) { 0 }) : 0;
+  self->funnel.deals = g_hash_table_lookup (deals, &(gint64) { 0 })
+                       ? *(gint64 *) g_hash_table_lookup (deals, &(gint64) { 0 }) : 0;
+  self->funnel.revenue = total_fact;
+  self->funnel.currency_symbol = self->currency;
+  self->funnel.period_label = self->period_label;
+  sd_chart_view_changed (self->funnel_chart, SD_CHART_FUNNEL_N_STAGES);
 }
 
 static void
@@ -774,6 +828,7 @@ sd_plan_fact_page_class_init (SdPlanFactPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdPlanFactPage, plan_fact_chart);
   gtk_widget_class_bind_template_child (widget_class, SdPlanFactPage, growth_chart);
   gtk_widget_class_bind_template_child (widget_class, SdPlanFactPage, ranking_chart);
+  gtk_widget_class_bind_template_child (widget_class, SdPlanFactPage, funnel_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_period_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_lag_changed);
 }
@@ -817,6 +872,8 @@ sd_plan_fact_page_init (SdPlanFactPage *self)
                            self, NULL);
   sd_chart_view_set_chart (self->ranking_chart, draw_ranking, hit_ranking, describe_ranking, 0,
                            self, NULL);
+  sd_chart_view_set_chart (self->funnel_chart, draw_funnel, hit_funnel, describe_funnel,
+                           SD_CHART_FUNNEL_N_STAGES, self, NULL);
 }
 
 GtkWidget *
