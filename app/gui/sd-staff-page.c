@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sd-staff-item.h"
+#include "sd-import-dialog.h"
 #include "sd-staff-page-private.h"
 
 struct _SdStaffPage
@@ -669,6 +670,17 @@ on_first_paint (SdStaffPage   *self,
 }
 
 static void
+on_import_clicked (SdStaffPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  SdImportDialog *dialog;
+
+  dialog = sd_import_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 SD_IMPORT_STAFF);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 sd_staff_page_map (GtkWidget *widget)
 {
   SdStaffPage *self = SD_STAFF_PAGE (widget);
@@ -817,6 +829,7 @@ sd_staff_page_class_init (SdStaffPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_setup_numeric_label);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_name);
   gtk_widget_class_bind_template_callback (widget_class, on_bind_role);
