@@ -89,6 +89,12 @@ show_result (SdImportDialog *self,
 }
 
 static char *
+count_text (gint64 value)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+static char *
 money (SdMoney value)
 {
   return sd_money_format (value, sd_number_style_current (), NULL);
@@ -121,11 +127,15 @@ fill_preview (SdImportDialog *self)
           g_autofree char *paid = money (row->fact.paid);
 
           title = g_strdup_printf ("%s — %s", row->manager, month);
-          /* Translators: the figures of one imported row of facts */
-          subtitle = g_strdup_printf (_("revenue %s, paid %s, %" G_GINT64_FORMAT " deals, %"
-                                        G_GINT64_FORMAT " leads, %" G_GINT64_FORMAT " calls"),
-                                      revenue, paid, row->fact.deals, row->fact.leads,
-                                      row->fact.calls);
+          {
+            g_autofree char *deals = count_text (row->fact.deals);
+            g_autofree char *leads = count_text (row->fact.leads);
+            g_autofree char *calls = count_text (row->fact.calls);
+
+            /* Translators: the figures of one imported row of facts */
+            subtitle = g_strdup_printf (_("revenue %s, paid %s, %s deals, %s leads, %s calls"),
+                                        revenue, paid, deals, leads, calls);
+          }
         }
       else
         {
@@ -136,10 +146,14 @@ fill_preview (SdImportDialog *self)
           title = g_strdup_printf ("%s — %s", row->manager != NULL ? row->manager
                                                                    : _("Department target"),
                                    month);
-          /* Translators: the figures of one imported row of a plan */
-          subtitle = g_strdup_printf (_("revenue %s, %" G_GINT64_FORMAT " leads, %"
-                                        G_GINT64_FORMAT " deals"),
-                                      revenue, row->entry.leads, row->entry.deals);
+          {
+            g_autofree char *leads = count_text (row->entry.leads);
+            g_autofree char *deals = count_text (row->entry.deals);
+
+            /* Translators: the figures of one imported row of a plan */
+            subtitle = g_strdup_printf (_("revenue %s, %s leads, %s deals"), revenue, leads,
+                                        deals);
+          }
         }
       add_line (self->preview_list, title, subtitle);
     }
