@@ -120,6 +120,7 @@ show_forecast (SdForecastPage   *self,
            pipeline_note);
   add_row (ADW_PREFERENCES_GROUP (group), _("Probable result"), probable, probable_note);
   add_row (ADW_PREFERENCES_GROUP (group), _("Range"), range,
+           /* xgettext:no-c-format */
            _("From the fact plus payments of 90 % or more to the best case"));
 
   gtk_box_append (self->periods_box, group);
