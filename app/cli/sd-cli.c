@@ -365,26 +365,19 @@ read_staff_csv (const char *csv_path,
   return g_steal_pointer (&members);
 }
 
-/* Staff names as import keys → ids, archived people included (their history can be
- * imported). The values point into `staff`, which must outlive the table. */
-static GHashTable *
-staff_ids (GPtrArray *staff)
-{
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+typedef enum {
+  IMPORT_FACTS,
+  IMPORT_PLAN,
+} ImportKind;
 
-  for (guint i = 0; i < staff->len; i++)
-    {
-      SdStaffMember *member = g_ptr_array_index (staff, i);
-
-      g_hash_table_insert (ids, sd_import_name_key (member->name), &member->id);
-    }
-  return ids;
-}
-
+/* import-facts and import-plan: read and check every row, resolve the names, then one store
+ * call — all or nothing. */
 static int
-cmd_import_facts (const CliArgs *args)
+import_rows (const CliArgs *args,
+             ImportKind     kind)
 {
   const char *path = args->files[0];
+  const char *csv_path = args->files[1];
   g_autofree char *basename = g_path_get_basename (path);
   g_autoptr(SdStore) store = NULL;
   g_autoptr(SdCsv) csv = NULL;
@@ -392,8 +385,9 @@ cmd_import_facts (const CliArgs *args)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) staff = NULL;
   g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GArray) facts = NULL;
+  g_autoptr(GArray) records = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean resolved;
   guint n_written = 0;
   int status = SD_CLI_EXIT_OK;
 
@@ -401,87 +395,67 @@ cmd_import_facts (const CliArgs *args)
   if (store == NULL)
     return status;
 
-  csv = read_csv (args->files[1], &status);
+  csv = read_csv (csv_path, &status);
   if (csv == NULL)
     return status;
 
-  rows = sd_import_facts_csv (csv, &problems, &error);
+  rows = kind == IMPORT_FACTS ? sd_import_facts_csv (csv, &problems, &error)
+                              : sd_import_plan_csv (csv, &problems, &error);
   if (rows == NULL)
-    return fail_rows (args->files[1], sd_csv_get_n_rows (csv), problems, error);
+    return fail_rows (csv_path, sd_csv_get_n_rows (csv), problems, error);
 
   staff = sd_store_list_staff (store, TRUE, &error);
   if (staff == NULL)
     return fail_store (path, error);
-  ids = staff_ids (staff);
-  if (!sd_import_resolve_facts (rows, ids, &problems, &error))
-    return fail_rows (args->files[1], sd_csv_get_n_rows (csv), problems, error);
+  ids = sd_import_staff_ids (staff);
+  resolved = kind == IMPORT_FACTS ? sd_import_resolve_facts (rows, ids, &problems, &error)
+                                  : sd_import_resolve_plan (rows, ids, &problems, &error);
+  if (!resolved)
+    return fail_rows (csv_path, sd_csv_get_n_rows (csv), problems, error);
 
-  facts = g_array_sized_new (FALSE, TRUE, sizeof (SdFact), rows->len);
+  if (kind == IMPORT_FACTS)
+    {
+      records = g_array_sized_new (FALSE, TRUE, sizeof (SdFact), rows->len);
+      for (guint i = 0; i < rows->len; i++)
+        g_array_append_val (records, ((SdFactRow *) g_ptr_array_index (rows, i))->fact);
+      if (!sd_store_import_facts (store, (const SdFact *) records->data, records->len,
+                                  &n_written, &error))
+        return fail_store (path, error);
+
+      /* Translators: “Imported 24 monthly facts into «company.salesdesk».” */
+      g_print (ngettext ("Imported %u monthly fact into «%s».\n",
+                         "Imported %u monthly facts into «%s».\n", n_written),
+               n_written, basename);
+      return SD_CLI_EXIT_OK;
+    }
+
+  records = g_array_sized_new (FALSE, TRUE, sizeof (SdPlanEntry), rows->len);
   for (guint i = 0; i < rows->len; i++)
-    g_array_append_val (facts, ((SdFactRow *) g_ptr_array_index (rows, i))->fact);
-
-  if (!sd_store_import_facts (store, (const SdFact *) facts->data, facts->len, &n_written,
-                              &error))
+    g_array_append_val (records, ((SdPlanRow *) g_ptr_array_index (rows, i))->entry);
+  if (!sd_store_import_plan (store, (const SdPlanEntry *) records->data, records->len, NULL,
+                             &n_written, &error))
     return fail_store (path, error);
 
-  /* Translators: “Imported 24 monthly facts into «company.salesdesk».” */
-  g_print (ngettext ("Imported %u monthly fact into «%s».\n",
-                     "Imported %u monthly facts into «%s».\n", n_written),
-           n_written, basename);
+  /* Translators: “Imported 96 plan figures into «company.salesdesk» as 1 new plan version.” */
+  g_print (ngettext ("Imported %u plan figure into «%s»", "Imported %u plan figures into «%s»",
+                     records->len),
+           records->len, basename);
+  g_print (ngettext (" as %u new current plan version.\n",
+                     " as %u new current plan versions.\n", n_written),
+           n_written);
   return SD_CLI_EXIT_OK;
+}
+
+static int
+cmd_import_facts (const CliArgs *args)
+{
+  return import_rows (args, IMPORT_FACTS);
 }
 
 static int
 cmd_import_plan (const CliArgs *args)
 {
-  const char *path = args->files[0];
-  g_autofree char *basename = g_path_get_basename (path);
-  g_autoptr(SdStore) store = NULL;
-  g_autoptr(SdCsv) csv = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) staff = NULL;
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_versions = 0;
-  int status = SD_CLI_EXIT_OK;
-
-  store = open_store (path, SD_STORE_OPEN_NO_UNDO, &status);
-  if (store == NULL)
-    return status;
-
-  csv = read_csv (args->files[1], &status);
-  if (csv == NULL)
-    return status;
-
-  rows = sd_import_plan_csv (csv, &problems, &error);
-  if (rows == NULL)
-    return fail_rows (args->files[1], sd_csv_get_n_rows (csv), problems, error);
-
-  staff = sd_store_list_staff (store, TRUE, &error);
-  if (staff == NULL)
-    return fail_store (path, error);
-  ids = staff_ids (staff);
-  if (!sd_import_resolve_plan (rows, ids, &problems, &error))
-    return fail_rows (args->files[1], sd_csv_get_n_rows (csv), problems, error);
-
-  entries = g_array_sized_new (FALSE, TRUE, sizeof (SdPlanEntry), rows->len);
-  for (guint i = 0; i < rows->len; i++)
-    g_array_append_val (entries, ((SdPlanRow *) g_ptr_array_index (rows, i))->entry);
-
-  if (!sd_store_import_plan (store, (const SdPlanEntry *) entries->data, entries->len, NULL,
-                             &n_versions, &error))
-    return fail_store (path, error);
-
-  /* Translators: “Imported 96 plan figures into «company.salesdesk» as 1 new plan version.” */
-  g_print (ngettext ("Imported %u plan figure into «%s»", "Imported %u plan figures into «%s»",
-                     entries->len),
-           entries->len, basename);
-  g_print (ngettext (" as %u new current plan version.\n",
-                     " as %u new current plan versions.\n", n_versions),
-           n_versions);
-  return SD_CLI_EXIT_OK;
+  return import_rows (args, IMPORT_PLAN);
 }
 
 static int

@@ -732,11 +732,35 @@ resolve_name (GHashTable *ids,
   return TRUE;
 }
 
-gboolean
-sd_import_resolve_facts (GPtrArray   *rows,
-                         GHashTable  *ids,
-                         GPtrArray  **problems,
-                         GError     **error)
+GHashTable *
+sd_import_staff_ids (GPtrArray *staff)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (staff != NULL, ids);
+
+  for (guint i = 0; i < staff->len; i++)
+    {
+      SdStaffMember *member = g_ptr_array_index (staff, i);
+
+      g_hash_table_insert (ids, sd_import_name_key (member->name), &member->id);
+    }
+  return ids;
+}
+
+/* Where the name, the line and the id to fill are in one kind of row. */
+typedef struct {
+  gsize name_offset;    /* of a char*; NULL there means the department (id 0) */
+  gsize line_offset;    /* of a guint */
+  gsize id_offset;      /* of a gint64 */
+} RowLayout;
+
+static gboolean
+resolve_rows (GPtrArray        *rows,
+              GHashTable       *ids,
+              const RowLayout  *layout,
+              GPtrArray       **problems,
+              GError          **error)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_problem_free);
   guint n_bad = 0;
@@ -748,13 +772,33 @@ sd_import_resolve_facts (GPtrArray   *rows,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      SdFactRow *row = g_ptr_array_index (rows, i);
+      guint8 *row = g_ptr_array_index (rows, i);
+      const char *manager = *(char **) (row + layout->name_offset);
+      guint line = *(guint *) (row + layout->line_offset);
+      gint64 *id = (gint64 *) (row + layout->id_offset);
 
-      if (!resolve_name (ids, row->manager, row->line, &row->fact.manager_id, found))
+      if (manager == NULL)
+        *id = 0;
+      else if (!resolve_name (ids, manager, line, id, found))
         n_bad++;
     }
 
   return finish_rows (found, n_bad, rows->len, problems, error);
+}
+
+gboolean
+sd_import_resolve_facts (GPtrArray   *rows,
+                         GHashTable  *ids,
+                         GPtrArray  **problems,
+                         GError     **error)
+{
+  static const RowLayout layout = {
+    G_STRUCT_OFFSET (SdFactRow, manager),
+    G_STRUCT_OFFSET (SdFactRow, line),
+    G_STRUCT_OFFSET (SdFactRow, fact) + G_STRUCT_OFFSET (SdFact, manager_id),
+  };
+
+  return resolve_rows (rows, ids, &layout, problems, error);
 }
 
 gboolean
@@ -763,23 +807,11 @@ sd_import_resolve_plan (GPtrArray   *rows,
                         GPtrArray  **problems,
                         GError     **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_import_problem_free);
-  guint n_bad = 0;
+  static const RowLayout layout = {
+    G_STRUCT_OFFSET (SdPlanRow, manager),
+    G_STRUCT_OFFSET (SdPlanRow, line),
+    G_STRUCT_OFFSET (SdPlanRow, entry) + G_STRUCT_OFFSET (SdPlanEntry, manager_id),
+  };
 
-  g_return_val_if_fail (rows != NULL && ids != NULL, FALSE);
-
-  if (problems != NULL)
-    *problems = NULL;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SdPlanRow *row = g_ptr_array_index (rows, i);
-
-      if (row->manager == NULL)
-        row->entry.manager_id = 0;
-      else if (!resolve_name (ids, row->manager, row->line, &row->entry.manager_id, found))
-        n_bad++;
-    }
-
-  return finish_rows (found, n_bad, rows->len, problems, error);
+  return resolve_rows (rows, ids, &layout, problems, error);
 }

@@ -78,6 +78,9 @@ GPtrArray *sd_import_plan_csv         (const SdCsv *csv,
 
 /* The key under which a name matches a staff member's: trimmed, NFC, case-folded. */
 char      *sd_import_name_key         (const char *name);
+/* Staff names as import keys → ids (gint64* into `staff`, which must outlive the table);
+ * archived people included, as their history can be imported. `staff` holds SdStaffMember. */
+GHashTable *sd_import_staff_ids       (GPtrArray *staff);
 /* Resolves the manager names of SdFactRow / SdPlanRow rows to ids with `ids` (name key →
  * GINT64 id, as gint64* values): unknown names are rejected rows. TRUE when all resolved. */
 gboolean   sd_import_resolve_facts    (GPtrArray   *rows,

@@ -170,21 +170,6 @@ fill_preview (SdImportDialog *self)
     }
 }
 
-/* Staff names → ids, for facts and plans. */
-static GHashTable *
-staff_ids (GPtrArray *staff)
-{
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < staff->len; i++)
-    {
-      SdStaffMember *member = g_ptr_array_index (staff, i);
-
-      g_hash_table_insert (ids, sd_import_name_key (member->name), &member->id);
-    }
-  return ids;
-}
-
 void
 sd_import_dialog_load_file (SdImportDialog *self,
                             GFile          *file)
@@ -234,7 +219,7 @@ sd_import_dialog_load_file (SdImportDialog *self,
       staff = sd_store_list_staff (store, TRUE, &error);
       if (staff != NULL)
         {
-          g_autoptr(GHashTable) ids = staff_ids (staff);
+          g_autoptr(GHashTable) ids = sd_import_staff_ids (staff);
           gboolean resolved = self->kind == SD_IMPORT_FACTS
                               ? sd_import_resolve_facts (self->rows, ids, &problems, &error)
                               : sd_import_resolve_plan (self->rows, ids, &problems, &error);
