@@ -1137,7 +1137,7 @@ test_not_available_yet (Fixture       *fixture,
                         gconstpointer  data)
 {
   static const char * const later[] = {
-    "import-scheme", "payroll", "report",
+    "report",
   };
   g_auto(Run) run = { 0 };
   guint i;

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sd-scheme-library.h"
 #include "sd-store.h"
 #include "sd-store-private.h"
 #include "sd-migrations.h"
@@ -758,10 +759,10 @@ test_staff_remove_archives_with_history (Fixture       *f,
   fill_small_demo (store);
   newcomer = add_person (store, "Новиков Илья");
 
-  /* Иванов (2) has facts and a plan, Соколова (1) has neither. */
+  /* Иванов (2) has facts and a plan; everyone in the demo was paid in its closed month (a
+   * frozen payslip is history too); the newcomer has nothing. */
   g_assert_true (sd_store_staff_has_history (store, 2));
   g_assert_true (sd_store_staff_has_history (store, 3));
-  g_assert_false (sd_store_staff_has_history (store, 1));
   g_assert_false (sd_store_staff_has_history (store, newcomer));
 
   g_assert_true (sd_store_remove_staff (store, 2, &archived, &error));
@@ -1479,6 +1480,19 @@ make_import (const char * const *names)
   return members;
 }
 
+/* The scheme the import rows name must be in the file (schema 3). */
+static void
+add_import_scheme (SdStore *store)
+{
+  g_autoptr(SdScheme) scheme = sd_scheme_library_create (0);
+  g_autoptr(GError) error = NULL;
+
+  g_free (scheme->name);
+  scheme->name = g_strdup ("Импорт");
+  g_assert_cmpint (sd_store_add_scheme (store, scheme, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 static void
 test_import_adds_and_updates (Fixture       *f,
                               gconstpointer  data)
@@ -1495,6 +1509,7 @@ test_import_adds_and_updates (Fixture       *f,
   SdStaffMember *member;
 
   fill_small_demo (store);                  /* Иванов Пётр is id 2, with history */
+  add_import_scheme (store);
   g_assert_true (sd_store_remove_staff (store, 2, &archived, &error));
   g_assert_true (archived);
   ivanov = 2;
@@ -1552,6 +1567,7 @@ test_import_all_or_nothing (Fixture       *f,
   guint added = 99, updated = 99;
   Counters counters;
 
+  add_import_scheme (store);
   add_person (store, "Старый");
   watch (store, &counters);
 
@@ -1712,7 +1728,7 @@ test_open_bad_file (Fixture       *f,
     { BAD_FOLDER, SD_STORE_ERROR_NOT_OURS, "«company.salesdesk» is a folder" },
     { BAD_TOO_NEW, SD_STORE_ERROR_TOO_NEW,
       "«company.salesdesk» was saved by a newer version of Salesdesk (format 99); this version "
-      "reads up to 2. Update Salesdesk to open it." },
+      "reads up to 3. Update Salesdesk to open it." },
     { BAD_CORRUPT, SD_STORE_ERROR_CORRUPT, "«company.salesdesk» is damaged" },
   };
   guint i = GPOINTER_TO_UINT (data);
@@ -2163,9 +2179,9 @@ test_migrate_steps_direct (Fixture       *f,
   }
 }
 
-/* A step after this build's format (2 → 3). */
+/* A step after this build's format (3 → 4). */
 static const SdMigrationStep add_phone_steps[] = {
-  { 2, 3, "ALTER TABLE staff ADD COLUMN phone TEXT;"
+  { 3, 4, "ALTER TABLE staff ADD COLUMN phone TEXT;"
           "UPDATE staff SET phone = '+7 900 000-00-0' || id;", NULL },
 };
 
@@ -2186,10 +2202,10 @@ test_migrate_on_open (Fixture       *f,
   g_clear_object (&store);
 
   store = _sd_store_open_full (f->path, SD_STORE_OPEN_NO_BACKUP, add_phone_steps,
-                               G_N_ELEMENTS (add_phone_steps), 3, &error);
+                               G_N_ELEMENTS (add_phone_steps), 4, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sd_store_get_opened_version (store), ==, 2);
-  g_assert_cmpint (sd_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (sd_store_get_opened_version (store), ==, 3);
+  g_assert_cmpint (sd_store_get_schema_version (store), ==, 4);
 
   /* The data came through. */
   g_assert_cmpuint (count_staff (store, TRUE), ==, 4);
@@ -2207,7 +2223,7 @@ test_migrate_on_open (Fixture       *f,
     g_assert_no_error (error);
   }
   g_clear_object (&store);
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 4);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT phone = '+7 900 000-00-0%" G_GINT64_FORMAT
                                             "' FROM staff WHERE id = %" G_GINT64_FORMAT,
@@ -2220,23 +2236,23 @@ test_migrate_on_open (Fixture       *f,
   dir = _sd_store_dup_backup_dir_for (f->path);
   names = list_dir_sorted (dir);
   g_assert_cmpuint (names->len, ==, 1);
-  g_assert_cmpuint (count_matching (names, "company-before-v3-*-*.salesdesk"), ==, 1);
+  g_assert_cmpuint (count_matching (names, "company-before-v4-*-*.salesdesk"), ==, 1);
   backup = g_build_filename (dir, g_ptr_array_index (names, 0), NULL);
-  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 3);
   g_assert_cmpint (raw_query_int (backup, "SELECT count(*) FROM staff"), ==, 4);
   g_assert_cmpint (raw_query_int (backup, "SELECT count(*) FROM pragma_table_info ('staff') "
                                           "WHERE name = 'phone'"), ==, 0);
 
-  /* This build (format 2) refuses the migrated file. */
+  /* This build (format 3) refuses the migrated file. */
   store = sd_store_open (f->path, SD_STORE_OPEN_NO_BACKUP, &error);
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW);
   g_clear_error (&error);
 
   /* Opening it again with the steps finds nothing to do. */
   store = _sd_store_open_full (f->path, SD_STORE_OPEN_NO_BACKUP, add_phone_steps,
-                               G_N_ELEMENTS (add_phone_steps), 3, &error);
+                               G_N_ELEMENTS (add_phone_steps), 4, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sd_store_get_opened_version (store), ==, 3);
+  g_assert_cmpint (sd_store_get_opened_version (store), ==, 4);
   g_clear_object (&store);
   g_clear_pointer (&names, g_ptr_array_unref);
   names = list_dir_sorted (dir);
@@ -2248,24 +2264,24 @@ test_migrate_failure_leaves_file (Fixture       *f,
                                   gconstpointer  data)
 {
   static const SdMigrationStep bad_sql[] = {
-    { 2, 3, "CREATE TABLE extra (x);"
+    { 3, 4, "CREATE TABLE extra (x);"
             "UPDATE staff SET name = name || '!';"
             "INSERT INTO staff (name) VALUES (NULL);", NULL },
   };
   static const SdMigrationStep bad_func[] = {
-    { 2, 3, "ALTER TABLE staff ADD COLUMN phone TEXT", failing_func_step },
+    { 3, 4, "ALTER TABLE staff ADD COLUMN phone TEXT", failing_func_step },
   };
   static const SdMigrationStep no_way[] = {
-    { 3, 4, "CREATE TABLE extra (x)", NULL },
+    { 4, 5, "CREATE TABLE extra (x)", NULL },
   };
   static const struct {
     const SdMigrationStep *steps;
     guint                  n_steps;
     int                    target;
   } cases[] = {
-    { bad_sql, G_N_ELEMENTS (bad_sql), 3 },
-    { bad_func, G_N_ELEMENTS (bad_func), 3 },
-    { no_way, G_N_ELEMENTS (no_way), 4 },
+    { bad_sql, G_N_ELEMENTS (bad_sql), 4 },
+    { bad_func, G_N_ELEMENTS (bad_func), 4 },
+    { no_way, G_N_ELEMENTS (no_way), 5 },
   };
   g_autoptr(SdStore) store = create_store (f->path);
   g_autoptr(GBytes) before = NULL;
@@ -2289,7 +2305,7 @@ test_migrate_failure_leaves_file (Fixture       *f,
       assert_bytes_unchanged (f->path, before);
     }
 
-  /* Still a good format-2 file. */
+  /* Still a good format-3 file. */
   store = open_store (f->path, SD_STORE_OPEN_NO_BACKUP);
   g_assert_cmpuint (count_staff (store, TRUE), ==, 3);
 }
@@ -2437,7 +2453,7 @@ test_migrate_v1_to_v2 (Fixture       *f,
   store = sd_store_open (f->path, SD_STORE_OPEN_NO_BACKUP, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sd_store_get_opened_version (store), ==, 1);
-  g_assert_cmpint (sd_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (sd_store_get_schema_version (store), ==, SD_STORE_SCHEMA_VERSION);
 
   /* Every figure survives, as the current plan. */
   listed = sd_store_list_plan (store, sd_month_make (2000, 1), sd_month_make (2100, 12), &error);
@@ -2514,13 +2530,13 @@ test_migrate_v1_to_v2 (Fixture       *f,
   }
   g_clear_object (&store);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM plan_version"), ==, 2);
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, SD_STORE_SCHEMA_VERSION);
 
   /* A copy of the format-1 file was made before. */
   dir = _sd_store_dup_backup_dir_for (f->path);
   names = list_dir_sorted (dir);
   g_assert_cmpuint (names->len, ==, 1);
-  g_assert_cmpuint (count_matching (names, "company-before-v2-*-*.salesdesk"), ==, 1);
+  g_assert_cmpuint (count_matching (names, "company-before-v3-*-*.salesdesk"), ==, 1);
   backup = g_build_filename (dir, g_ptr_array_index (names, 0), NULL);
   g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 1);
   {
@@ -2618,6 +2634,66 @@ test_check_problems (Fixture       *f,
     g_assert_cmpstr (g_ptr_array_index (problems, i), ==, expected[i]);
 }
 
+/* A format-2 file (made by the real steps 0 → 2, then given v2-only rows) opens as format 3
+ * with every row kept, the staff.scheme text untouched and empty pay tables. */
+static void
+test_migrate_v2_to_v3 (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schemes = NULL;
+  g_autoptr(GPtrArray) closures = NULL;
+  sqlite3 *db = NULL;
+  static const char * const counts[] = {
+    "SELECT count(*) FROM staff", "SELECT count(*) FROM facts", "SELECT count(*) FROM plan",
+    "SELECT count(*) FROM plan_version", "SELECT count(*) FROM pipeline",
+    "SELECT count(*) FROM settings", "SELECT sum (revenue) FROM plan",
+  };
+  int before[G_N_ELEMENTS (counts)];
+
+  make_v1_file (f->path);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_true (sd_migrations_run (db, 1, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  raw_exec (f->path,
+            "INSERT INTO pipeline (manager_id, expected, amount, probability, client) "
+            "VALUES (2, '2025-02-10', 500000, 50, 'ООО Клиент');"
+            "INSERT INTO settings VALUES ('forecast.weeks', 6);");
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    before[i] = raw_query_int (f->path, counts[i]);
+
+  store = sd_store_open (f->path, SD_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sd_store_get_opened_version (store), ==, 2);
+  g_assert_cmpint (sd_store_get_schema_version (store), ==, 3);
+  schemes = sd_store_list_schemes (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (schemes->len, ==, 0);
+  closures = sd_store_list_month_closures (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (closures->len, ==, 0);
+  {
+    g_autoptr(SdStaffMember) ivanov = sd_store_get_staff (store, 2, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (ivanov->scheme, ==, "Base");
+  }
+  g_assert_true (sd_store_check (store, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    g_assert_cmpint (raw_query_int (f->path, counts[i]), ==, before[i]);
+  g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = "
+                                           "'table' AND name IN ('schemes', 'scheme_assignment', "
+                                           "'payroll_month', 'payroll_slip', 'payroll_note')"),
+                   ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2697,6 +2773,7 @@ main (int   argc,
   ADD ("/store/migrate/failure-leaves-file-unchanged", test_migrate_failure_leaves_file);
   ADD ("/store/migrate/v1-to-v2-keeps-every-figure", test_migrate_v1_to_v2);
   ADD ("/store/migrate/v1-to-v2-without-plan", test_migrate_v1_empty_plan);
+  ADD ("/store/migrate/v2-to-v3-keeps-every-row", test_migrate_v2_to_v3);
   ADD ("/store/check/sound", test_check_sound);
   ADD ("/store/check/problems", test_check_problems);
 

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "sd-cli.h"
+#include "sd-cli-pay.h"
 #include "sd-csv.h"
 #include "sd-demo.h"
 #include "sd-export.h"
@@ -51,6 +52,7 @@ struct _CliCommand {
 enum { NEW_NAME, NEW_CURRENCY };
 enum { DEMO_MANAGERS, DEMO_YEARS, DEMO_SEED };
 enum { PLAN_YEAR, PLAN_OUTPUT };
+enum { PAYROLL_MONTH, PAYROLL_OUTPUT };
 
 /* A failure is one line on stderr: newlines and other control characters in a message
  * (from a lower layer, or a file name) become spaces. */
@@ -459,6 +461,25 @@ cmd_import_plan (const CliArgs *args)
 }
 
 static int
+cmd_import_scheme (const CliArgs *args)
+{
+  return sd_cli_import_scheme (args->files[0], args->files[1]);
+}
+
+static int
+cmd_payroll (const CliArgs *args)
+{
+  if (args->values[PAYROLL_MONTH] == NULL)
+    return fail (SD_CLI_EXIT_USAGE, _("Which month? Add --month YYYY-MM. See “%s payroll --help”."),
+                 PROGRAM);
+  if (args->values[PAYROLL_OUTPUT] == NULL)
+    return fail (SD_CLI_EXIT_USAGE,
+                 _("Where to write the payroll? Add --output OUT.csv or OUT.xlsx. See “%s payroll --help”."),
+                 PROGRAM);
+  return sd_cli_payroll (args->files[0], args->values[PAYROLL_MONTH], args->values[PAYROLL_OUTPUT]);
+}
+
+static int
 cmd_plan (const CliArgs *args)
 {
   const char *path = args->files[0];
@@ -595,11 +616,15 @@ static const CliCommand commands[] = {
   { "import-facts", cmd_import_facts, 2, { NULL },
     N_("FILE FACTS.csv"),
     N_("import monthly facts (month,manager,revenue,paid,margin,deals,leads,calls)") },
-  { "import-scheme", NULL, 2, { NULL }, NULL, NULL },
+  { "import-scheme", cmd_import_scheme, 2, { NULL },
+    N_("FILE SCHEME.json"),
+    N_("add a motivation scheme, or replace the one with the same name") },
   { "plan", cmd_plan, 1, { "year", "output" },
     N_("FILE --year YYYY --output OUT.csv|OUT.xlsx"),
     N_("write the decomposed plan of the year’s current version") },
-  { "payroll", NULL, 1, { NULL }, NULL, NULL },
+  { "payroll", cmd_payroll, 1, { "month", "output" },
+    N_("FILE --month YYYY-MM --output OUT.csv|OUT.xlsx"),
+    N_("write the month’s payroll: each manager’s pay, every line explained in the workbook") },
   { "report", NULL, 1, { NULL }, NULL, NULL },
   { "check", cmd_check, 1, { NULL },
     N_("FILE"),

@@ -143,6 +143,63 @@ static const char schema_v2[] =
   "  value INTEGER NOT NULL"
   ") STRICT;";
 
+/* Schema 3: motivation schemes (stored whole as their JSON form), who is paid by which
+ * scheme from which month, and closed payroll months with their frozen payslips. The
+ * staff.scheme text of schema 1 stays as it was (what an import said); assignments rule. */
+static const char schema_v3[] =
+  "CREATE TABLE schemes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 200),"
+  "  folded TEXT NOT NULL,"
+  "  description TEXT,"
+  "  json TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE UNIQUE INDEX schemes_folded ON schemes (folded);"
+  "CREATE TABLE scheme_assignment ("
+  "  manager_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  scheme_id INTEGER REFERENCES schemes (id),"
+  "  month TEXT NOT NULL,"
+  "  PRIMARY KEY (manager_id, month)"
+  ") STRICT;"
+  "CREATE INDEX scheme_assignment_scheme ON scheme_assignment (scheme_id);"
+  "CREATE TABLE payroll_month ("
+  "  month TEXT PRIMARY KEY,"
+  "  closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),"
+  "  closed_on TEXT,"
+  "  reopened_on TEXT,"
+  "  reason TEXT"
+  ") STRICT;"
+  "CREATE TABLE payroll_slip ("
+  "  month TEXT NOT NULL REFERENCES payroll_month (month),"
+  "  position INTEGER NOT NULL,"
+  "  manager_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  manager TEXT NOT NULL,"
+  "  scheme_name TEXT,"
+  "  worked_days INTEGER NOT NULL,"
+  "  working_days INTEGER NOT NULL,"
+  "  has_plan_pct INTEGER NOT NULL CHECK (has_plan_pct IN (0, 1)),"
+  "  plan_pct INTEGER NOT NULL,"
+  "  plan INTEGER NOT NULL,"
+  "  base_fact INTEGER NOT NULL,"
+  "  salary INTEGER NOT NULL,"
+  "  commission INTEGER NOT NULL,"
+  "  kpi INTEGER NOT NULL,"
+  "  overplan INTEGER NOT NULL,"
+  "  cap_adjustment INTEGER NOT NULL,"
+  "  total INTEGER NOT NULL,"
+  "  PRIMARY KEY (month, position)"
+  ") STRICT;"
+  "CREATE INDEX payroll_slip_manager ON payroll_slip (manager_id);"
+  "CREATE TABLE payroll_note ("
+  "  month TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  line INTEGER NOT NULL,"
+  "  part INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (month, position, line),"
+  "  FOREIGN KEY (month, position) REFERENCES payroll_slip (month, position)"
+  ") STRICT;";
+
 static gboolean
 exec_step_sql (sqlite3     *db,
                const char  *sql,
@@ -259,6 +316,7 @@ migrate_plan_to_v2 (sqlite3  *db,
 static const SdMigrationStep builtin_steps[] = {
   { 0, 1, schema_v1, NULL },
   { 1, 2, schema_v2, migrate_plan_to_v2 },
+  { 2, 3, schema_v3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (builtin_steps) == SD_STORE_SCHEMA_VERSION);

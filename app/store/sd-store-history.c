@@ -517,6 +517,10 @@ sd_store_fill_demo (SdStore              *self,
   /* Tens of thousands of rows are not worth an undo log: the step forgets the history. */
   if (!_sd_store_edit_forget_history (self, error) ||
       !_sd_store_exec (self,
+                       "DELETE FROM main.payroll_note;"
+                       "DELETE FROM main.payroll_slip;"
+                       "DELETE FROM main.payroll_month;"
+                       "DELETE FROM main.scheme_assignment;"
                        "DELETE FROM main.pipeline;"
                        "DELETE FROM main.plan;"
                        "DELETE FROM main.plan_version_manager;"
@@ -544,7 +548,8 @@ sd_store_fill_demo (SdStore              *self,
   if (!insert_demo_staff (self, demo->staff, error) ||
       !insert_demo_facts (self, demo->facts, error) ||
       !insert_demo_plan (self, demo, current, error) ||
-      !insert_demo_pipeline (self, demo, current, error))
+      !insert_demo_pipeline (self, demo, current, error) ||
+      !_sd_store_fill_demo_payroll (self, current, error))
     goto failed;
 
   return _sd_store_edit_commit (self, NULL, SD_STORE_CHANGED_ALL, error);

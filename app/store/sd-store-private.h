@@ -115,6 +115,20 @@ void           _sd_store_month_to_iso        (SdMonth month,
 gboolean       _sd_store_month_from_iso      (const char *text,
                                               SdMonth    *out);
 
+/* sd-store-pay.c */
+/* Inside an edit: pays `manager_id` by `scheme_id` (0: none) from `from` on, replacing an
+ * assignment from the same month. No checks (import-staff, demo). */
+gboolean       _sd_store_write_scheme_assignment (SdStore   *self,
+                                                  gint64     manager_id,
+                                                  gint64     scheme_id,
+                                                  SdMonth    from,
+                                                  GError   **error);
+/* Inside fill_demo, after the staff, facts and plan: the library schemes, an assignment for
+ * everyone from their hire month, and the month before `current` closed. */
+gboolean       _sd_store_fill_demo_payroll   (SdStore  *self,
+                                              SdMonth   current,
+                                              GError  **error);
+
 /* sd-store-staff.c */
 /* A name without blanks (Unicode ones too) at either end, as it is stored. */
 char          *_sd_store_trim_name           (const char *name);

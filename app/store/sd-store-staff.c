@@ -415,7 +415,8 @@ has_history (SdStore  *self,
                             "    OR EXISTS (SELECT 1 FROM main.plan WHERE manager_id = ?1)"
                             "    OR EXISTS (SELECT 1 FROM main.plan_version_manager"
                             "               WHERE manager_id = ?1)"
-                            "    OR EXISTS (SELECT 1 FROM main.pipeline WHERE manager_id = ?1)",
+                            "    OR EXISTS (SELECT 1 FROM main.pipeline WHERE manager_id = ?1)"
+                            "    OR EXISTS (SELECT 1 FROM main.payroll_slip WHERE manager_id = ?1)",
                             error);
   if (stmt == NULL)
     return -1;
@@ -502,7 +503,10 @@ sd_store_remove_staff (SdStore   *self,
     }
   else
     {
-      if (!exec_on_id (self, "DELETE FROM main.staff WHERE id = ?1", id, error))
+      /* Which scheme would pay them is not history: it goes with the person. */
+      if (!exec_on_id (self, "DELETE FROM main.scheme_assignment WHERE manager_id = ?1", id,
+                       error) ||
+          !exec_on_id (self, "DELETE FROM main.staff WHERE id = ?1", id, error))
         goto failed;
       /* Translators: an undo step, "Undo Remove «Иванов Пётр»" */
       label = g_strdup_printf (_("Remove «%s»"), name);
@@ -628,6 +632,7 @@ sd_store_import_staff (SdStore    *self,
   g_autoptr(GHashTable) seen = NULL;
   g_autofree char *label = NULL;
   guint added = 0, updated = 0;
+  guint changes = SD_STORE_CHANGED_STAFF;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (members != NULL, FALSE);
@@ -657,6 +662,8 @@ sd_store_import_staff (SdStore    *self,
       g_autofree char *key = NULL;
       g_autofree char *name = NULL;
       gpointer id;
+      gint64 scheme_id;
+      gint64 member_id;
 
       if (!validate_member (member, error))
         {
@@ -676,28 +683,55 @@ sd_store_import_staff (SdStore    *self,
         }
       g_hash_table_add (seen, g_strdup (key));
 
+      if (member->scheme != NULL && member->scheme[0] != '\0')
+        {
+          scheme_id = sd_store_find_scheme (self, member->scheme);
+          if (scheme_id == 0)
+            {
+              g_autofree char *scheme_name = _sd_store_trim_name (member->scheme);
+
+              g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
+                           _("«%s»: there is no motivation scheme called “%s” in the file. "
+                             "Import the scheme first (salesdesk-cli import-scheme); nothing "
+                             "was imported."), name, scheme_name);
+              goto failed;
+            }
+        }
+      else
+        scheme_id = 0;
+
       if (g_hash_table_lookup_extended (existing, key, NULL, &id))
         {
-          if (!update_imported (self, (gint64) GPOINTER_TO_SIZE (id), member, error))
+          member_id = (gint64) GPOINTER_TO_SIZE (id);
+          if (!update_imported (self, member_id, member, error))
             goto failed;
           updated++;
         }
       else
         {
-          gint64 new_id = insert_member (self, member, name, error);
+          member_id = insert_member (self, member, name, error);
 
-          if (new_id <= 0)
+          if (member_id <= 0)
             goto failed;
           g_hash_table_insert (existing, g_steal_pointer (&key),
-                               GSIZE_TO_POINTER ((gsize) new_id));
+                               GSIZE_TO_POINTER ((gsize) member_id));
           added++;
+        }
+
+      /* The scheme column pays the person by that scheme from the hire month on. */
+      if (scheme_id != 0)
+        {
+          if (!_sd_store_write_scheme_assignment (self, member_id, scheme_id,
+                                                  sd_month_from_date (&member->hired), error))
+            goto failed;
+          changes |= SD_STORE_CHANGED_SCHEMES;
         }
     }
 
   /* Translators: an undo step, "Undo Import 12 people" */
   label = g_strdup_printf (ngettext ("Import %u person", "Import %u people", members->len),
                            members->len);
-  if (!_sd_store_edit_commit (self, label, SD_STORE_CHANGED_STAFF, error))
+  if (!_sd_store_edit_commit (self, label, changes, error))
     return FALSE;
 
   if (n_added != NULL)

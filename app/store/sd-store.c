@@ -52,6 +52,11 @@ static const char * const undo_tables[] = {
   "plan",
   "pipeline",
   "settings",
+  "schemes",
+  "scheme_assignment",
+  "payroll_month",
+  "payroll_slip",
+  "payroll_note",
 };
 
 G_DEFINE_QUARK (sd-store-error-quark, sd_store_error)

@@ -1,0 +1,26 @@
+/* sd-payroll-export.h — the month's payroll as payroll.csv or a workbook
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sd-calendar.h"
+#include "sd-period.h"
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* The payroll of `month` (frozen when closed) to `path`: .csv exactly as DESIGN.md, .xlsx
+ * with a summary sheet and one sheet per manager explaining every line. Errors are in
+ * SD_EXPORT_ERROR (FORMAT for another extension, WRITE, CANCELLED) or from the store; on
+ * failure an earlier file at `path` is left as it was. */
+gboolean sd_export_payroll (SdStore           *store,
+                            const SdCalendar  *calendar,
+                            SdMonth            month,
+                            const char        *path,
+                            GCancellable      *cancellable,
+                            GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,188 @@
+/* test-payroll-export.c — payroll.csv and the payroll workbook through the store, and the
+ * payroll / import-scheme commands
+ *
+ * Copyright 2025 The Salesdesk authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-payroll-export"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "sd-export.h"
+#include "sd-payroll-export.h"
+#include "sd-store.h"
+
+#include "sd-cli.h"
+#include "sd-cli-pay.h"
+
+typedef struct {
+  char    *dir;
+  char    *path;
+  SdStore *store;
+} Fixture;
+
+static gint64
+add_member (SdStore    *store,
+            const char *name,
+            SdRole      role)
+{
+  g_autoptr(SdStaffMember) member = sd_staff_member_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_free (member->name);
+  member->name = g_strdup (name);
+  member->role = role;
+  g_date_set_dmy (&member->hired, 1, 1, 2025);
+  id = sd_store_add_staff (store, member, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScheme) scheme = sd_scheme_new ();
+  gint64 ivanov;
+  gint64 id;
+
+  f->dir = g_dir_make_tmp ("test-payroll-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "company.salesdesk", NULL);
+  f->store = sd_store_create (f->path, "ООО Ромашка", "RUB", &error);
+  g_assert_no_error (error);
+  add_member (f->store, "Соколова Анна", SD_ROLE_HEAD);
+  ivanov = add_member (f->store, "Иванов, Пётр", SD_ROLE_MANAGER);
+  g_free (scheme->name);
+  scheme->name = g_strdup ("=Оклад");
+  scheme->salary = 5000050;
+  sd_scheme_add_tier (scheme, 0, 0);
+  id = sd_store_add_scheme (f->store, scheme, &error);
+  g_assert_no_error (error);
+  g_assert_true (sd_store_assign_scheme (f->store, ivanov, id, sd_month_make (2025, 1), &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+test_csv_exact (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "pay.csv", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (sd_export_payroll (f->store, sd_calendar_get_default (), sd_month_make (2025, 3),
+                                    out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==,
+                   "manager,worked_days,working_days,salary,commission,kpi,overplan,cap_adjustment,total\n"
+                   "Соколова Анна,21,21,0.00,0.00,0.00,0.00,0.00,0.00\n"
+                   "\"Иванов, Пётр\",21,21,50000.50,0.00,0.00,0.00,0.00,50000.50\n"
+                   "TOTAL,,,50000.50,0.00,0.00,0.00,0.00,50000.50\n");
+}
+
+static void
+test_xlsx_and_unwritable (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = g_build_filename (f->dir, "pay.xlsx", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "no-such-dir", "pay.xlsx", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize n_before, n_after;
+
+  g_assert_true (sd_export_payroll (f->store, sd_calendar_get_default (), sd_month_make (2025, 3),
+                                    out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &before, &n_before, NULL));
+  g_assert_cmpuint (n_before, >, 1000);
+  g_assert_true (memcmp (before, "PK", 2) == 0);
+
+  g_assert_false (sd_export_payroll (f->store, sd_calendar_get_default (),
+                                     sd_month_make (2025, 3), bad, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_false (sd_export_payroll (f->store, sd_calendar_get_default (),
+                                     sd_month_make (2025, 3), "pay.pdf", NULL, &error));
+  g_assert_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_get_contents (out, &after, &n_after, NULL));
+  g_assert_cmpmem (before, n_before, after, n_after);
+}
+
+static void
+test_cli_exit_codes (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "cli.csv", NULL);
+  g_autofree char *json = g_build_filename (f->dir, "s.json", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.json", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.salesdesk", NULL);
+
+  g_clear_object (&f->store);     /* the commands open the file themselves */
+  g_assert_true (g_file_set_contents (json, "{\"name\": \"Простая\", \"salary\": \"1000.00\", "
+                                      "\"commission\": {\"tiers\": [{\"from_pct\": 0, \"rate_pct\": 3}]}}",
+                                      -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "{\"name\": \"Плохая\", \"salary\": \"-1\"}",
+                                      -1, NULL));
+
+  g_assert_cmpint (sd_cli_payroll (f->path, "2025-13", csv), ==, SD_CLI_EXIT_REFUSED);
+  g_assert_cmpint (sd_cli_payroll (f->path, "2025-03", "x.txt"), ==, SD_CLI_EXIT_REFUSED);
+  g_assert_cmpint (sd_cli_payroll (missing, "2025-03", csv), ==, SD_CLI_EXIT_FILE);
+  g_assert_cmpint (sd_cli_payroll (f->path, "2025-03", csv), ==, SD_CLI_EXIT_OK);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (sd_cli_import_scheme (f->path, broken), ==, SD_CLI_EXIT_REFUSED);
+  g_assert_cmpint (sd_cli_import_scheme (missing, json), ==, SD_CLI_EXIT_FILE);
+  g_assert_cmpint (sd_cli_import_scheme (f->path, json), ==, SD_CLI_EXIT_OK);
+  g_assert_cmpint (sd_cli_import_scheme (f->path, json), ==, SD_CLI_EXIT_OK);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/payroll-export/csv/exact-bytes-via-store", test_csv_exact);
+  ADD ("/payroll-export/xlsx/written-unwritable-leaves-earlier", test_xlsx_and_unwritable);
+  ADD ("/payroll-export/cli/exit-codes", test_cli_exit_codes);
+#undef ADD
+
+  return g_test_run ();
+}
