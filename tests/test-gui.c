@@ -496,7 +496,6 @@ test_remove_with_history_archives (Fixture       *fixture,
   demo.facts = g_array_new (FALSE, TRUE, sizeof (SdFact));
   demo.plan = g_array_new (FALSE, TRUE, sizeof (SdPlanEntry));
   add_member (&demo, 1, "Иванов Пётр", SD_ROLE_MANAGER);
-  add_member (&demo, 2, "Кузнецова Мария", SD_ROLE_MANAGER);
   fact.manager_id = 1;
   fact.month = sd_month_make (2025, 3);
   fact.revenue = 150000000;
@@ -511,6 +510,18 @@ test_remove_with_history_archives (Fixture       *fixture,
   g_ptr_array_unref (demo.staff);
   g_array_unref (demo.facts);
   g_array_unref (demo.plan);
+  /* Added after the demo's payroll month was closed: no history at all. */
+  {
+    g_autoptr(SdStaffMember) newcomer = sd_staff_member_new ();
+
+    g_free (newcomer->name);
+    newcomer->name = g_strdup ("Кузнецова Мария");
+    newcomer->role = SD_ROLE_MANAGER;
+    g_date_set_dmy (&newcomer->hired, 1, 1, 2024);
+    g_assert_cmpint (sd_store_add_staff (fixture->store, newcomer, &error), ==, 2);
+    g_assert_no_error (error);
+  }
+  spin ();
 
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 2);
   g_assert_true (sd_store_staff_has_history (fixture->store, 1));

@@ -1,0 +1,368 @@
+/* sd-payroll-page.c — the month's pay of every manager, explained
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sd-payroll-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sd-payroll-page.h"
+
+struct _SdPayrollPage
+{
+  AdwBin      parent_instance;
+
+  SdContext  *context;
+  SdStore    *store;
+  gulong      store_changed_id;
+  SdMonth     month;
+
+  GtkLabel   *month_label;
+  GtkLabel   *banner;
+  GtkButton  *close_button;
+  GtkListBox *list;
+};
+
+G_DEFINE_FINAL_TYPE (SdPayrollPage, sd_payroll_page, ADW_TYPE_BIN)
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static char *
+money (SdMoney value)
+{
+  return sd_money_format (value, sd_number_style_current (), "₽");
+}
+
+static void
+reload (SdPayrollPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdPayroll) payroll = NULL;
+  g_autofree char *label = sd_month_format_label (self->month);
+  g_autofree char *total = NULL;
+  g_autofree char *total_title = NULL;
+  GtkWidget *row;
+  gboolean closed;
+
+  gtk_label_set_label (self->month_label, label);
+  clear_list (self->list);
+
+  if (self->store == NULL)
+    {
+      gtk_label_set_label (self->banner, _("No company is open."));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), FALSE);
+      return;
+    }
+
+  closed = sd_store_is_month_closed (self->store, self->month);
+  if (closed)
+    {
+      g_autoptr(GPtrArray) closures = sd_store_list_month_closures (self->store, NULL);
+      g_autofree char *when = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; closures != NULL && i < closures->len && when == NULL; i++)
+        {
+          SdMonthClosure *c = g_ptr_array_index (closures, i);
+
+          if (c->month == self->month && g_date_valid (&c->closed))
+            when = sd_date_format (&c->closed, sd_number_style_current ());
+        }
+      /* Translators: %s is the date the month was closed. */
+      text = when != NULL ? g_strdup_printf (_("Closed on %s — frozen: later changes to facts, plans or schemes do not alter it."), when)
+                          : g_strdup (_("Closed — frozen: later changes to facts, plans or schemes do not alter it."));
+      gtk_label_set_label (self->banner, text);
+    }
+  else
+    gtk_label_set_label (self->banner,
+                         _("Open: the figures follow the facts, plans and schemes until the month is closed."));
+  gtk_button_set_label (self->close_button, closed ? _("Reopen…") : _("Close Month…"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), TRUE);
+
+  payroll = sd_store_compute_payroll (self->store, self->month,
+                                      sd_context_get_calendar (self->context),
+                                      sd_number_style_current (), &error);
+  if (payroll == NULL)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), error->message);
+      gtk_list_box_append (self->list, row);
+      return;
+    }
+
+  for (guint i = 0; i < payroll->slips->len; i++)
+    {
+      SdPayslip *slip = g_ptr_array_index (payroll->slips, i);
+      g_autofree char *slip_total = money (slip->total);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *suffix;
+
+      /* Translators: scheme name, then worked and working days of the month. */
+      subtitle = g_strdup_printf (_("%s · %u of %u working days"),
+                                  slip->scheme_name != NULL ? slip->scheme_name : _("no scheme"),
+                                  slip->worked_days, slip->working_days);
+      row = adw_expander_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), slip->manager);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      suffix = gtk_label_new (slip_total);
+      gtk_widget_add_css_class (suffix, "numeric");
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), suffix);
+      if (slip->scheme_name == NULL)
+        adw_expander_row_set_icon_name (ADW_EXPANDER_ROW (row), "dialog-warning-symbolic");
+
+      for (guint j = 0; slip->notes != NULL && j < slip->notes->len; j++)
+        {
+          SdPayrollNote *note = g_ptr_array_index (slip->notes, j);
+          GtkWidget *line = adw_action_row_new ();
+
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (line), FALSE);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line), note->text);
+          if (note->part == SD_PAYROLL_PART_NOTE)
+            adw_action_row_set_icon_name (ADW_ACTION_ROW (line), "dialog-warning-symbolic");
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), line);
+        }
+      gtk_list_box_append (self->list, row);
+    }
+
+  total = money (payroll->total);
+  total_title = g_strdup_printf (_("Department total: %s"), total);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), total_title);
+  gtk_widget_add_css_class (row, "heading");
+  gtk_list_box_append (self->list, row);
+}
+
+static void
+on_store_changed (SdPayrollPage *self,
+                  guint          what,
+                  SdStore       *store)
+{
+  reload (self);
+}
+
+static void
+on_context_store_notify (SdPayrollPage *self)
+{
+  SdStore *store = sd_context_get_store (self->context);
+
+  if (store == self->store)
+    return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    self->store_changed_id = g_signal_connect_object (store, "changed",
+                                                      G_CALLBACK (on_store_changed), self,
+                                                      G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
+shift_month (SdPayrollPage *self,
+             int            delta)
+{
+  int y = sd_month_get_year (self->month);
+  int m = sd_month_get_month (self->month) - 1 + delta;
+
+  y += m >= 0 ? m / 12 : -((11 - m) / 12);
+  m = ((m % 12) + 12) % 12;
+  self->month = sd_month_make (y, m + 1);
+  reload (self);
+}
+
+static void
+on_prev_clicked (SdPayrollPage *self)
+{
+  shift_month (self, -1);
+}
+
+static void
+on_next_clicked (SdPayrollPage *self)
+{
+  shift_month (self, 1);
+}
+
+static void
+on_reason_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "reopen", *reason != '\0');
+}
+
+static void
+on_confirm_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     SdPayrollPage    *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (self->store == NULL)
+    return;
+
+  if (g_strcmp0 (response, "close") == 0)
+    ok = sd_store_close_month (self->store, self->month,
+                               sd_context_get_calendar (self->context), &error);
+  else if (g_strcmp0 (response, "reopen") == 0)
+    {
+      GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+      g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+      ok = sd_store_reopen_month (self->store, self->month, reason, &error);
+    }
+  if (!ok)
+    gtk_label_set_label (self->banner, error->message);
+}
+
+static void
+on_close_clicked (SdPayrollPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *label = sd_month_format_label (self->month);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  if (sd_store_is_month_closed (self->store, self->month))
+    {
+      GtkWidget *entry = gtk_entry_new ();
+
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("Reopen the Month?"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      /* Translators: %s is a month, e.g. "March 2026". */
+                                      _("The payroll of %s will follow the facts, plans and schemes again. Write why it is reopened: the reason is kept in the file."),
+                                      label);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "reopen", _("_Reopen"), NULL);
+      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reopen", FALSE);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reopen",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      g_signal_connect_object (entry, "changed", G_CALLBACK (on_reason_changed), dialog, 0);
+    }
+  else
+    {
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("Close the Month?"), NULL);
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("The payroll of %s will be frozen as shown: later changes to facts, plans or schemes will not alter it."),
+                                      label);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "close", _("C_lose Month"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sd_payroll_page_dispose (GObject *object)
+{
+  SdPayrollPage *self = SD_PAYROLL_PAGE (object);
+
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->store_changed_id, self->store);
+  g_clear_object (&self->store);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (sd_payroll_page_parent_class)->dispose (object);
+}
+
+static void
+sd_payroll_page_class_init (SdPayrollPageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = sd_payroll_page_dispose;
+}
+
+static void
+sd_payroll_page_init (SdPayrollPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *prev = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *next = gtk_button_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  gtk_widget_set_tooltip_text (prev, _("Previous Month"));
+  gtk_widget_set_tooltip_text (next, _("Next Month"));
+  self->month_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->month_label), "title-3");
+  self->close_button = GTK_BUTTON (gtk_button_new_with_label (_("Close Month…")));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->month_label), TRUE);
+  gtk_box_append (GTK_BOX (bar), prev);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->month_label));
+  gtk_box_append (GTK_BOX (bar), next);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->close_button));
+
+  self->banner = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->banner, TRUE);
+  gtk_label_set_xalign (self->banner, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->banner), "dim-label");
+
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
+
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->banner));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  adw_bin_set_child (ADW_BIN (self), scroller);
+
+  g_signal_connect_object (prev, "clicked", G_CALLBACK (on_prev_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (next, "clicked", G_CALLBACK (on_next_clicked), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->close_button, "clicked", G_CALLBACK (on_close_clicked), self,
+                           G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+sd_payroll_page_new (SdContext *context)
+{
+  SdPayrollPage *self;
+  GDate today;
+
+  g_return_val_if_fail (SD_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (SD_TYPE_PAYROLL_PAGE, NULL);
+  self->context = g_object_ref (context);
+  sd_context_get_today (context, &today);
+  self->month = sd_month_from_date (&today);
+  g_signal_connect_object (context, "notify::store", G_CALLBACK (on_context_store_notify),
+                           self, G_CONNECT_SWAPPED);
+  /* The previous month of today: the one usually being paid. */
+  shift_month (self, -1);
+  on_context_store_notify (self);
+
+  return GTK_WIDGET (self);
+}

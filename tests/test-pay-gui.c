@@ -1,0 +1,282 @@
+/* test-pay-gui.c — the schemes and payroll pages driven through their real widgets
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-pay-gui"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "sd-context.h"
+#include "sd-payroll-page.h"
+#include "sd-scheme-library.h"
+#include "sd-schemes-page.h"
+#include "sd-store.h"
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  SdStore   *store;
+  SdContext *context;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdStore) created = NULL;
+
+  fixture->dir = g_dir_make_tmp ("sd-pay-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.salesdesk", NULL);
+  created = sd_store_create (fixture->path, "Test", "RUB", &error);
+  g_assert_no_error (error);
+  sd_store_close (created);
+  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  fixture->context = sd_context_new (fixture->store, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+
+  g_assert_finalize_object (fixture->context);
+  g_assert_finalize_object (fixture->store);
+  g_unlink (fixture->path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* The first GtkListBox under `widget`, depth first. */
+static GtkListBox *
+find_list (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkListBox *found = find_list (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_schemes_page_follows_store (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScheme) scheme = sd_scheme_library_create (0);
+  GtkWidget *page = g_object_ref_sink (sd_schemes_page_new (fixture->context));
+  GtkListBox *list = find_list (page);
+  gint64 id;
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (count_rows (list), ==, 0);
+
+  id = sd_store_add_scheme (fixture->store, scheme, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  spin ();
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
+                   ==, scheme->name);
+
+  g_assert_true (sd_store_remove_scheme (fixture->store, id, &error));
+  g_assert_no_error (error);
+  spin ();
+  g_assert_cmpuint (count_rows (list), ==, 0);
+
+  g_object_unref (page);
+}
+
+static void
+test_payroll_page_empty_company_has_total_row (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  GtkWidget *page = g_object_ref_sink (sd_payroll_page_new (fixture->context));
+  GtkListBox *list = find_list (page);
+
+  g_assert_nonnull (list);
+  /* No staff: only the department total. */
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_object_unref (page);
+}
+
+/* Writes `page` shown in a window to $SD_SNAPSHOT_DIR/name.png when that variable is set,
+ * so that a person can look at it. */
+static void
+maybe_snapshot (GtkWidget  *page,
+                const char *name)
+{
+  const char *dir = g_getenv ("SD_SNAPSHOT_DIR");
+  GtkWidget *window;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  guint rounds = 0;
+
+  if (dir == NULL)
+    return;
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (rounds++ < 200)
+    g_main_context_iteration (NULL, FALSE);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    {
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                             node, NULL);
+      path = g_build_filename (dir, name, NULL);
+      gdk_texture_save_to_png (texture, path);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static char *
+expected_total_title (Fixture *fixture,
+                      SdMonth  month)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdPayroll) payroll = sd_store_compute_payroll (fixture->store, month,
+                                                           sd_context_get_calendar (fixture->context),
+                                                           sd_number_style_current (), &error);
+  g_autofree char *total = NULL;
+
+  g_assert_no_error (error);
+  total = sd_money_format (payroll->total, sd_number_style_current (), "₽");
+  return g_strdup_printf ("Department total: %s", total);
+}
+
+static const char *
+last_row_title (GtkListBox *list)
+{
+  guint n = count_rows (list);
+
+  g_assert_cmpuint (n, >, 0);
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, n - 1)));
+}
+
+static void
+test_payroll_page_closed_month_is_frozen (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScheme) scheme = sd_scheme_library_create (0);
+  g_autoptr(SdStaffMember) member = sd_staff_member_new ();
+  SdMonth march = sd_month_make (2026, 3);
+  SdFact fact = { 0, };
+  GtkWidget *page;
+  GtkListBox *list;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 scheme_id, manager_id;
+
+  scheme_id = sd_store_add_scheme (fixture->store, scheme, &error);
+  g_assert_no_error (error);
+  member->name = g_strdup ("Иванов Иван");
+  g_date_set_dmy (&member->hired, 1, 1, 2026);
+  manager_id = sd_store_add_staff (fixture->store, member, &error);
+  g_assert_no_error (error);
+  g_assert_true (sd_store_assign_scheme (fixture->store, manager_id, scheme_id,
+                                         sd_month_make (2026, 1), &error));
+  g_assert_no_error (error);
+  fact.manager_id = manager_id;
+  fact.month = march;
+  fact.revenue = fact.paid = fact.margin = 1000000 * (SdMoney) 100;
+  g_assert_true (sd_store_set_fact (fixture->store, &fact, &error));
+  g_assert_no_error (error);
+
+  /* Today is 2026-04-15: the page opens on March. */
+  page = g_object_ref_sink (sd_payroll_page_new (fixture->context));
+  list = find_list (page);
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  before = expected_total_title (fixture, march);
+  g_assert_cmpstr (last_row_title (list), ==, before);
+
+  g_assert_true (sd_store_close_month (fixture->store, march,
+                                       sd_context_get_calendar (fixture->context), &error));
+  g_assert_no_error (error);
+  scheme->salary += 10000 * (SdMoney) 100;
+  g_assert_true (sd_store_update_scheme (fixture->store, scheme_id, scheme, &error));
+  g_assert_no_error (error);
+  spin ();
+  /* Frozen: the same figures as before the scheme changed. */
+  g_assert_cmpstr (last_row_title (list), ==, before);
+
+  g_assert_true (sd_store_reopen_month (fixture->store, march, "correction", &error));
+  g_assert_no_error (error);
+  spin ();
+  after = expected_total_title (fixture, march);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpstr (last_row_title (list), ==, after);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (list, 0)), TRUE);
+  maybe_snapshot (page, "payroll-page.png");
+  {
+    GtkWidget *schemes = g_object_ref_sink (sd_schemes_page_new (fixture->context));
+
+    maybe_snapshot (schemes, "schemes-page.png");
+    g_object_unref (schemes);
+  }
+
+  g_object_unref (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("SALESDESK_TODAY", "2026-04-15", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/pay-gui/schemes/follows-store", Fixture, NULL,
+              fixture_set_up, test_schemes_page_follows_store, fixture_tear_down);
+  g_test_add ("/pay-gui/payroll/empty-company-has-total-row", Fixture, NULL,
+              fixture_set_up, test_payroll_page_empty_company_has_total_row, fixture_tear_down);
+
+  g_test_add ("/pay-gui/payroll/closed-month-is-frozen", Fixture, NULL,
+              fixture_set_up, test_payroll_page_closed_month_is_frozen, fixture_tear_down);
+
+  return g_test_run ();
+}
