@@ -29,6 +29,31 @@ spin (void)
     ;
 }
 
+/* Shows `page` in a window (pages read the file when they are shown) and returns the window. */
+static GtkWidget *
+show_page (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+  guint rounds = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page) && rounds++ < 2000)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (page));
+  spin ();
+  return window;
+}
+
+static void
+hide_page (GtkWidget *window)
+{
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -98,6 +123,7 @@ test_schemes_page_follows_store (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(SdScheme) scheme = sd_scheme_library_create (0);
   GtkWidget *page = g_object_ref_sink (sd_schemes_page_new (fixture->context));
+  GtkWidget *window = show_page (page);
   GtkListBox *list = find_list (page);
   gint64 id;
 
@@ -117,6 +143,7 @@ test_schemes_page_follows_store (Fixture       *fixture,
   spin ();
   g_assert_cmpuint (count_rows (list), ==, 0);
 
+  hide_page (window);
   g_object_unref (page);
 }
 
@@ -125,11 +152,13 @@ test_payroll_page_empty_company_has_total_row (Fixture       *fixture,
                                                gconstpointer  data)
 {
   GtkWidget *page = g_object_ref_sink (sd_payroll_page_new (fixture->context));
+  GtkWidget *window = show_page (page);
   GtkListBox *list = find_list (page);
 
   g_assert_nonnull (list);
   /* No staff: only the department total. */
   g_assert_cmpuint (count_rows (list), ==, 1);
+  hide_page (window);
   g_object_unref (page);
 }
 
@@ -207,6 +236,7 @@ test_payroll_page_closed_month_is_frozen (Fixture       *fixture,
   SdMonth march = sd_month_make (2026, 3);
   SdFact fact = { 0, };
   GtkWidget *page;
+  GtkWidget *window;
   GtkListBox *list;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -229,6 +259,7 @@ test_payroll_page_closed_month_is_frozen (Fixture       *fixture,
 
   /* Today is 2026-04-15: the page opens on March. */
   page = g_object_ref_sink (sd_payroll_page_new (fixture->context));
+  window = show_page (page);
   list = find_list (page);
   g_assert_cmpuint (count_rows (list), ==, 2);
   before = expected_total_title (fixture, march);
@@ -251,6 +282,7 @@ test_payroll_page_closed_month_is_frozen (Fixture       *fixture,
   g_assert_cmpstr (after, !=, before);
   g_assert_cmpstr (last_row_title (list), ==, after);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (list, 0)), TRUE);
+  hide_page (window);
   maybe_snapshot (page, "payroll-page.png");
   {
     GtkWidget *schemes = g_object_ref_sink (sd_schemes_page_new (fixture->context));

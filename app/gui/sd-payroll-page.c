@@ -17,6 +17,8 @@ struct _SdPayrollPage
   SdContext  *context;
   SdStore    *store;
   gulong      store_changed_id;
+  /* Read from the file when the page is shown, not on every change elsewhere. */
+  gboolean    needs_reload;
   SdMonth     month;
 
   GtkLabel   *month_label;
@@ -143,11 +145,34 @@ reload (SdPayrollPage *self)
 }
 
 static void
+queue_reload (SdPayrollPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->needs_reload = TRUE;
+}
+
+static void
+sd_payroll_page_map (GtkWidget *widget)
+{
+  SdPayrollPage *self = (SdPayrollPage *) widget;
+
+  GTK_WIDGET_CLASS (sd_payroll_page_parent_class)->map (widget);
+
+  if (self->needs_reload)
+    {
+      self->needs_reload = FALSE;
+      reload (self);
+    }
+}
+
+static void
 on_store_changed (SdPayrollPage *self,
                   guint          what,
                   SdStore       *store)
 {
-  reload (self);
+  queue_reload (self);
 }
 
 static void
@@ -164,7 +189,7 @@ on_context_store_notify (SdPayrollPage *self)
     self->store_changed_id = g_signal_connect_object (store, "changed",
                                                       G_CALLBACK (on_store_changed), self,
                                                       G_CONNECT_SWAPPED);
-  reload (self);
+  queue_reload (self);
 }
 
 static void
@@ -294,6 +319,7 @@ static void
 sd_payroll_page_class_init (SdPayrollPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sd_payroll_page_dispose;
+  GTK_WIDGET_CLASS (klass)->map = sd_payroll_page_map;
 }
 
 static void

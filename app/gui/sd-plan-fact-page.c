@@ -68,6 +68,9 @@ struct _SdPlanFactPage
 
   gboolean        updating;        /* putting stored values into the controls */
   gboolean        needs_reload;
+  /* The first fill waits for the window's first frame, so the window appears at once. */
+  gboolean        shown_once;
+  gulong          after_paint_id;
 };
 
 G_DEFINE_FINAL_TYPE (SdPlanFactPage, sd_plan_fact_page, ADW_TYPE_BIN)
@@ -290,10 +293,16 @@ fill_table (SdPlanFactPage *self)
 
       for (guint c = 0; c < N_COLUMNS; c++)
         {
-          GtkWidget *label = gtk_label_new (row->cells[c]);
+          /* Inscriptions, not labels: a company of 200 managers has 1 600 cells here. */
+          g_autofree char *text = row->lagging && c == 0
+                                  ? g_strdup_printf ("⚠ %s", row->cells[c])
+                                  : g_strdup (row->cells[c]);
+          GtkWidget *label = gtk_inscription_new (text);
+          guint chars = (guint) g_utf8_strlen (text, -1) + 1;
 
-          gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
-          gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+          gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), chars);
+          gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), chars);
+          gtk_inscription_set_xalign (GTK_INSCRIPTION (label), c == 0 ? 0 : 1);
           if (c > 0)
             gtk_widget_add_css_class (label, "numeric");
           if (row->manager_id == 0)
@@ -301,12 +310,7 @@ fill_table (SdPlanFactPage *self)
           if (row->lagging && (c == 0 || c == 3))
             gtk_widget_add_css_class (label, "error");
           if (c == 0 && row->lagging)
-            {
-              g_autofree char *text = g_strdup_printf ("⚠ %s", row->cells[c]);
-
-              gtk_label_set_text (GTK_LABEL (label), text);
-              gtk_widget_set_tooltip_text (label, _("Lagging behind the plan: see below"));
-            }
+            gtk_widget_set_tooltip_text (label, _("Lagging behind the plan: see below"));
           gtk_grid_attach (self->table, label, (int) c, (int) r + 1, 1, 1);
         }
     }
@@ -705,14 +709,33 @@ on_context_store_notify (SdPlanFactPage *self)
 }
 
 static void
+on_first_paint (SdPlanFactPage *self,
+                GdkFrameClock  *clock)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  self->shown_once = TRUE;
+  if (self->needs_reload && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+}
+
+static void
 sd_plan_fact_page_map (GtkWidget *widget)
 {
   SdPlanFactPage *self = SD_PLAN_FACT_PAGE (widget);
 
   GTK_WIDGET_CLASS (sd_plan_fact_page_parent_class)->map (widget);
 
-  if (self->needs_reload)
+  if (!self->needs_reload)
+    return;
+
+  /* A company of 200 managers takes a moment to lay out: show the window first. */
+  if (self->shown_once)
     reload (self);
+  else if (self->after_paint_id == 0)
+    self->after_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (widget),
+                                                    "after-paint",
+                                                    G_CALLBACK (on_first_paint), self,
+                                                    G_CONNECT_SWAPPED);
 }
 
 static void

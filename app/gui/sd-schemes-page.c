@@ -18,6 +18,8 @@ struct _SdSchemesPage
   SdContext  *context;
   SdStore    *store;
   gulong      store_changed_id;
+  /* Read from the file when the page is shown, not on every change elsewhere. */
+  gboolean    needs_reload;
 
   GtkLabel   *status;
   GtkListBox *list;
@@ -170,12 +172,35 @@ on_add_typical_clicked (SdSchemesPage *self)
 }
 
 static void
+queue_reload (SdSchemesPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload (self);
+  else
+    self->needs_reload = TRUE;
+}
+
+static void
+sd_schemes_page_map (GtkWidget *widget)
+{
+  SdSchemesPage *self = (SdSchemesPage *) widget;
+
+  GTK_WIDGET_CLASS (sd_schemes_page_parent_class)->map (widget);
+
+  if (self->needs_reload)
+    {
+      self->needs_reload = FALSE;
+      reload (self);
+    }
+}
+
+static void
 on_store_changed (SdSchemesPage *self,
                   guint          what,
                   SdStore       *store)
 {
   if (what & SD_STORE_CHANGED_SCHEMES)
-    reload (self);
+    queue_reload (self);
 }
 
 static void
@@ -193,7 +218,7 @@ on_context_store_notify (SdSchemesPage *self)
                                                       G_CALLBACK (on_store_changed), self,
                                                       G_CONNECT_SWAPPED);
   show_status (self, NULL);
-  reload (self);
+  queue_reload (self);
 }
 
 static void
@@ -215,6 +240,7 @@ static void
 sd_schemes_page_class_init (SdSchemesPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sd_schemes_page_dispose;
+  GTK_WIDGET_CLASS (klass)->map = sd_schemes_page_map;
 }
 
 static void
