@@ -788,6 +788,8 @@ rebuild_recent_menu (SdWindow *self)
     g_menu_append (self->recent_menu, _("No Recent Files"), "win.recent-none");
 }
 
+static void build_visible_section (SdWindow *self);
+
 static void
 on_section_changed (SdWindow *self)
 {
@@ -796,6 +798,8 @@ on_section_changed (SdWindow *self)
 
   if (name == NULL)
     return;
+
+  build_visible_section (self);
 
   if (settings != NULL)
     {
@@ -847,16 +851,36 @@ sd_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sd_window_parent_class)->close_request (window);
 }
 
+typedef GtkWidget *(*SdPageNew) (SdContext *context);
+
+/* A section whose page is built the first time it is shown: the window opens without building
+ * the pages nobody looks at. */
 static G_GNUC_UNUSED void
 add_section (SdWindow   *self,
-             GtkWidget  *page,
+             SdPageNew   new_page,
              const char *name,
              const char *title,
              const char *icon_name)
 {
-  GtkStackPage *stack_page = gtk_stack_add_titled (self->content_stack, page, name, title);
+  GtkWidget *holder = adw_bin_new ();
+  GtkStackPage *stack_page = gtk_stack_add_titled (self->content_stack, holder, name, title);
 
+  g_object_set_data (G_OBJECT (holder), "sd-new-page", (gpointer) new_page);
   gtk_stack_page_set_icon_name (stack_page, icon_name);
+}
+
+static void
+build_visible_section (SdWindow *self)
+{
+  GtkWidget *holder = gtk_stack_get_visible_child (self->content_stack);
+  SdPageNew new_page;
+
+  if (holder == NULL || !ADW_IS_BIN (holder) ||
+      adw_bin_get_child (ADW_BIN (holder)) != NULL)
+    return;
+  new_page = (SdPageNew) g_object_get_data (G_OBJECT (holder), "sd-new-page");
+  if (new_page != NULL)
+    adw_bin_set_child (ADW_BIN (holder), new_page (self->context));
 }
 
 static void
@@ -878,31 +902,31 @@ sd_window_constructed (GObject *object)
   /* Only the visible page reads the file: pages load their data when they are mapped. The
    * owner's sections come first: the plan, the facts, how they compare, what is coming. */
 #ifdef SD_HAVE_PLAN_FACT_PAGE
-  add_section (self, sd_plan_fact_page_new (self->context), "plan-fact", _("Plan vs Fact"),
+  add_section (self, sd_plan_fact_page_new, "plan-fact", _("Plan vs Fact"),
                "x-office-presentation-symbolic");
 #endif
 #ifdef SD_HAVE_PLAN_PAGE
-  add_section (self, sd_plan_page_new (self->context), "plan", _("Sales Plan"),
+  add_section (self, sd_plan_page_new, "plan", _("Sales Plan"),
                "x-office-spreadsheet-symbolic");
 #endif
 #ifdef SD_HAVE_FACTS_PAGE
-  add_section (self, sd_facts_page_new (self->context), "facts", _("Facts"),
+  add_section (self, sd_facts_page_new, "facts", _("Facts"),
                "document-edit-symbolic");
 #endif
 #ifdef SD_HAVE_FORECAST_PAGE
-  add_section (self, sd_forecast_page_new (self->context), "forecast", _("Forecast"),
+  add_section (self, sd_forecast_page_new, "forecast", _("Forecast"),
                "weather-few-clouds-symbolic");
 #endif
 #ifdef SD_HAVE_PAYROLL_PAGE
-  add_section (self, sd_payroll_page_new (self->context), "payroll", _("Payroll"),
+  add_section (self, sd_payroll_page_new, "payroll", _("Payroll"),
                "accessories-calculator-symbolic");
 #endif
 #ifdef SD_HAVE_SCHEMES_PAGE
-  add_section (self, sd_schemes_page_new (self->context), "schemes", _("Motivation Schemes"),
+  add_section (self, sd_schemes_page_new, "schemes", _("Motivation Schemes"),
                "emblem-system-symbolic");
 #endif
 #ifdef SD_HAVE_REPORT_PAGE
-  add_section (self, sd_report_page_new (self->context), "report", _("Owner Report"),
+  add_section (self, sd_report_page_new, "report", _("Owner Report"),
                "x-office-document-symbolic");
 #endif
   self->staff_page = SD_STAFF_PAGE (sd_staff_page_new (self->context));
