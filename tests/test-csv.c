@@ -330,6 +330,40 @@ test_too_many_columns (void)
   g_assert_nonnull (strstr (error->message, "Line 1"));
 }
 
+/* What we write reads back as the same cell, with either separator. */
+static void
+test_append_field (void)
+{
+  static const struct {
+    const char *text;
+    const char *written;
+  } cases[] = {
+    { "Иванов Иван", "Иванов Иван" },
+    { "", "" },
+    { "Петров, Пётр", "\"Петров, Пётр\"" },
+    { "ООО \"Вектор\"", "\"ООО \"\"Вектор\"\"\"" },
+    { "a;b", "\"a;b\"" },
+    { "two\nlines", "\"two\nlines\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) file = g_string_new ("name\n");
+      g_autoptr(SdCsv) csv = NULL;
+      g_autoptr(GError) error = NULL;
+
+      sd_csv_append_field (out, cases[i].text);
+      g_assert_cmpstr (out->str, ==, cases[i].written);
+
+      g_string_append_printf (file, "%s\n", out->str);
+      csv = sd_csv_parse (file->str, file->len, &error);
+      g_assert_no_error (error);
+      if (*cases[i].text != '\0')
+        g_assert_cmpstr (sd_csv_get_cell (csv, 0, 0), ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/csv/limits/too-many-bytes", test_too_large);
   g_test_add_func ("/csv/limits/too-many-rows", test_too_many_rows);
   g_test_add_func ("/csv/limits/too-many-columns", test_too_many_columns);
+  g_test_add_func ("/csv/write/append-field-reads-back", test_append_field);
 
   return g_test_run ();
 }

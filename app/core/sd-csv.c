@@ -513,3 +513,26 @@ sd_csv_get_row_line (const SdCsv *self,
 
   return g_array_index (self->rows, Row, row).line;
 }
+
+void
+sd_csv_append_field (GString    *out,
+                     const char *text)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (text != NULL);
+
+  if (strpbrk (text, ",\";\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}

@@ -56,6 +56,11 @@ const char  *sd_csv_get_cell      (const SdCsv *self,
 guint        sd_csv_get_row_line  (const SdCsv *self,
                                    guint        row);
 
+/* Appends one field of a CSV file we write: as is, or in double quotes (inner quotes doubled)
+ * when it holds a comma, a semicolon, a quote or a line break, so either separator reads it. */
+void         sd_csv_append_field  (GString    *out,
+                                   const char *text);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdCsv, sd_csv_free)
 
 G_END_DECLS

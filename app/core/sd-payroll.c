@@ -17,6 +17,7 @@
 #include <glib.h>
 #include <glib/gi18n.h>
 
+#include "sd-csv.h"
 #include "sd-payroll.h"
 
 typedef __int128 i128;
@@ -761,26 +762,6 @@ sd_payroll_compute_month (SdMonth               month,
  * ------------------------------------------------------------------------------------------ */
 
 static void
-append_csv_cell (GString    *out,
-                 const char *text)
-{
-  if (strpbrk (text, ",\";\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_csv_money (GString *out,
                   SdMoney  value)
 {
@@ -802,7 +783,7 @@ sd_payroll_to_csv (const SdPayroll *payroll)
     {
       const SdPayslip *slip = g_ptr_array_index (payroll->slips, i);
 
-      append_csv_cell (out, slip->manager);
+      sd_csv_append_field (out, slip->manager);
       g_string_append_printf (out, ",%u,%u", slip->worked_days, slip->working_days);
       append_csv_money (out, slip->salary);
       append_csv_money (out, slip->commission);

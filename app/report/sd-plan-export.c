@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "sd-csv.h"
 #include "sd-export.h"
 #include "sd-import.h"
 #include "sd-xlsx.h"
@@ -158,26 +159,6 @@ collect_lines (SdStore  *store,
   return g_steal_pointer (&lines);
 }
 
-/* A CSV field, quoted when it holds a separator, a quote or a line break. */
-static void
-append_field (GString    *out,
-              const char *text)
-{
-  if (strpbrk (text, ",\"\r\n;") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static gboolean
 write_csv (GArray      *lines,
            const char  *path,
@@ -194,7 +175,7 @@ write_csv (GArray      *lines,
       g_autofree char *revenue = sd_money_to_plain (line->entry.revenue);
 
       g_string_append_printf (out, "%s,", month);
-      append_field (out, line->name != NULL ? line->name : "");
+      sd_csv_append_field (out, line->name != NULL ? line->name : "");
       g_string_append_printf (out, ",%s,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "\n",
                               revenue, line->entry.leads, line->entry.deals);
     }
