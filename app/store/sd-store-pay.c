@@ -557,20 +557,17 @@ failed:
   return FALSE;
 }
 
-SdScheme *
-sd_store_get_scheme_for (SdStore   *self,
-                         gint64     manager_id,
-                         SdMonth    month,
-                         GError   **error)
+/* The id of the scheme paying `manager_id` in `month` (0: none), or -1 with `error`. */
+static gint64
+assigned_scheme_id (SdStore  *self,
+                    gint64    manager_id,
+                    SdMonth   month,
+                    GError  **error)
 {
   char iso[16];
   sqlite3_stmt *stmt;
   gint64 scheme_id = 0;
   int rc;
-  g_autoptr(SdSchemeEntry) entry = NULL;
-
-  g_return_val_if_fail (SD_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   _sd_store_month_to_iso (month, iso);
   stmt = _sd_store_prepare (self,
@@ -578,7 +575,7 @@ sd_store_get_scheme_for (SdStore   *self,
                             "WHERE manager_id = ?1 AND month <= ?2 ORDER BY month DESC LIMIT 1",
                             error);
   if (stmt == NULL)
-    return NULL;
+    return -1;
   sqlite3_bind_int64 (stmt, 1, manager_id);
   sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
@@ -587,11 +584,26 @@ sd_store_get_scheme_for (SdStore   *self,
   else if (rc != SQLITE_DONE)
     {
       _sd_store_set_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
+      scheme_id = -1;
     }
   sqlite3_finalize (stmt);
-  if (scheme_id == 0)
+  return scheme_id;
+}
+
+SdScheme *
+sd_store_get_scheme_for (SdStore   *self,
+                         gint64     manager_id,
+                         SdMonth    month,
+                         GError   **error)
+{
+  g_autoptr(SdSchemeEntry) entry = NULL;
+  gint64 scheme_id;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  scheme_id = assigned_scheme_id (self, manager_id, month, error);
+  if (scheme_id <= 0)
     return NULL;
   entry = sd_store_get_scheme (self, scheme_id, error);
   if (entry == NULL)
@@ -638,6 +650,7 @@ compute_live (SdStore           *self,
   g_autoptr(GPtrArray) staff = NULL;
   g_autoptr(GPtrArray) employed = NULL;
   g_autoptr(GPtrArray) schemes = NULL;
+  g_autoptr(GHashTable) by_id = NULL;   /* scheme id → scheme, owned by `schemes` */
   g_autoptr(GArray) plan = NULL;
   g_autoptr(GArray) facts = NULL;
   g_autofree SdPayrollInput *inputs = NULL;
@@ -656,6 +669,7 @@ compute_live (SdStore           *self,
 
   employed = g_ptr_array_new ();
   schemes = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_scheme_free);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < staff->len; i++)
     {
       SdStaffMember *member = g_ptr_array_index (staff, i);
@@ -670,16 +684,30 @@ compute_live (SdStore           *self,
       SdStaffMember *member = g_ptr_array_index (employed, i);
       SdPayrollInput *in = &inputs[i];
       g_autoptr(GError) local_error = NULL;
-      SdScheme *scheme;
+      SdScheme *scheme = NULL;
+      gint64 scheme_id;
 
-      scheme = sd_store_get_scheme_for (self, member->id, month, &local_error);
-      if (local_error != NULL)
+      /* Most of a department shares a few schemes: read and parse each once. */
+      scheme_id = assigned_scheme_id (self, member->id, month, &local_error);
+      if (scheme_id < 0)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      if (scheme != NULL)
-        g_ptr_array_add (schemes, scheme);
+      if (scheme_id > 0)
+        {
+          scheme = g_hash_table_lookup (by_id, &scheme_id);
+          if (scheme == NULL)
+            {
+              g_autoptr(SdSchemeEntry) entry = sd_store_get_scheme (self, scheme_id, error);
+
+              if (entry == NULL)
+                return NULL;
+              scheme = g_steal_pointer (&entry->scheme);
+              g_ptr_array_add (schemes, scheme);
+              g_hash_table_insert (by_id, g_memdup2 (&scheme_id, sizeof scheme_id), scheme);
+            }
+        }
       in->member = member;
       in->scheme = scheme;
       for (guint j = 0; j < plan->len; j++)
