@@ -172,7 +172,10 @@ on_store_changed (SdPayrollPage *self,
                   guint          what,
                   SdStore       *store)
 {
-  queue_reload (self);
+  /* Expected payments and settings do not enter the payroll. */
+  if (what & (SD_STORE_CHANGED_COMPANY | SD_STORE_CHANGED_STAFF | SD_STORE_CHANGED_FACTS |
+              SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_SCHEMES | SD_STORE_CHANGED_PAYROLL))
+    queue_reload (self);
 }
 
 static void
