@@ -848,6 +848,29 @@ test_save_copy_writes_the_company (Fixture       *fixture,
   respond (_sd_window_get_error_dialog (fixture->window), "close");
 }
 
+/* The section shown first is built at once; the others only when first shown. */
+static void
+test_sections_built_when_shown (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(SdWindow) window = g_object_ref (sd_window_new (NULL, fixture->context));
+  GtkStack *stack = _sd_window_get_content_stack (window);
+  GtkWidget *first = gtk_stack_get_visible_child (stack);
+  GtkWidget *forecast = gtk_stack_get_child_by_name (stack, "forecast");
+
+  g_assert_nonnull (first);
+  if (ADW_IS_BIN (first))
+    g_assert_nonnull (adw_bin_get_child (ADW_BIN (first)));
+  if (forecast != NULL && forecast != first)
+    {
+      g_assert_null (adw_bin_get_child (ADW_BIN (forecast)));
+      gtk_stack_set_visible_child_name (stack, "forecast");
+      g_assert_nonnull (adw_bin_get_child (ADW_BIN (forecast)));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
 static void
 test_window_without_company (void)
 {
@@ -964,6 +987,7 @@ main (int   argc,
   ADD ("/gui/window/new-company-creates-and-opens", test_new_company_creates_and_opens);
   ADD ("/gui/window/save-copy-writes-the-company", test_save_copy_writes_the_company);
   ADD ("/gui/company/name-applies-and-undoes", test_company_name_applies);
+  ADD ("/gui/window/sections-built-when-shown", test_sections_built_when_shown);
   g_test_add_func ("/gui/window/without-company-shows-status", test_window_without_company);
   g_test_add_func ("/gui/context/recent-files", test_recent_files);
 

@@ -863,9 +863,11 @@ add_section (SdWindow   *self,
              const char *icon_name)
 {
   GtkWidget *holder = adw_bin_new ();
-  GtkStackPage *stack_page = gtk_stack_add_titled (self->content_stack, holder, name, title);
+  GtkStackPage *stack_page;
 
+  /* Before it goes in: the first section added becomes visible at once. */
   g_object_set_data (G_OBJECT (holder), "sd-new-page", (gpointer) new_page);
+  stack_page = gtk_stack_add_titled (self->content_stack, holder, name, title);
   gtk_stack_page_set_icon_name (stack_page, icon_name);
 }
 
