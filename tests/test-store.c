@@ -1728,7 +1728,7 @@ test_open_bad_file (Fixture       *f,
     { BAD_FOLDER, SD_STORE_ERROR_NOT_OURS, "«company.salesdesk» is a folder" },
     { BAD_TOO_NEW, SD_STORE_ERROR_TOO_NEW,
       "«company.salesdesk» was saved by a newer version of Salesdesk (format 99); this version "
-      "reads up to 3. Update Salesdesk to open it." },
+      "reads up to " G_STRINGIFY (SD_STORE_SCHEMA_VERSION) ". Update Salesdesk to open it." },
     { BAD_CORRUPT, SD_STORE_ERROR_CORRUPT, "«company.salesdesk» is damaged" },
   };
   guint i = GPOINTER_TO_UINT (data);
@@ -2179,9 +2179,10 @@ test_migrate_steps_direct (Fixture       *f,
   }
 }
 
-/* A step after this build's format (3 → 4). */
+/* A step after this build's format. */
+#define NEXT_VERSION (SD_STORE_SCHEMA_VERSION + 1)
 static const SdMigrationStep add_phone_steps[] = {
-  { 3, 4, "ALTER TABLE staff ADD COLUMN phone TEXT;"
+  { SD_STORE_SCHEMA_VERSION, NEXT_VERSION, "ALTER TABLE staff ADD COLUMN phone TEXT;"
           "UPDATE staff SET phone = '+7 900 000-00-0' || id;", NULL },
 };
 
@@ -2202,10 +2203,10 @@ test_migrate_on_open (Fixture       *f,
   g_clear_object (&store);
 
   store = _sd_store_open_full (f->path, SD_STORE_OPEN_NO_BACKUP, add_phone_steps,
-                               G_N_ELEMENTS (add_phone_steps), 4, &error);
+                               G_N_ELEMENTS (add_phone_steps), NEXT_VERSION, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sd_store_get_opened_version (store), ==, 3);
-  g_assert_cmpint (sd_store_get_schema_version (store), ==, 4);
+  g_assert_cmpint (sd_store_get_opened_version (store), ==, SD_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (sd_store_get_schema_version (store), ==, NEXT_VERSION);
 
   /* The data came through. */
   g_assert_cmpuint (count_staff (store, TRUE), ==, 4);
@@ -2223,7 +2224,7 @@ test_migrate_on_open (Fixture       *f,
     g_assert_no_error (error);
   }
   g_clear_object (&store);
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, NEXT_VERSION);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT phone = '+7 900 000-00-0%" G_GINT64_FORMAT
                                             "' FROM staff WHERE id = %" G_GINT64_FORMAT,
@@ -2236,23 +2237,27 @@ test_migrate_on_open (Fixture       *f,
   dir = _sd_store_dup_backup_dir_for (f->path);
   names = list_dir_sorted (dir);
   g_assert_cmpuint (names->len, ==, 1);
-  g_assert_cmpuint (count_matching (names, "company-before-v4-*-*.salesdesk"), ==, 1);
+  {
+    g_autofree char *pattern = g_strdup_printf ("company-before-v%d-*-*.salesdesk", NEXT_VERSION);
+
+    g_assert_cmpuint (count_matching (names, pattern), ==, 1);
+  }
   backup = g_build_filename (dir, g_ptr_array_index (names, 0), NULL);
-  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, SD_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_query_int (backup, "SELECT count(*) FROM staff"), ==, 4);
   g_assert_cmpint (raw_query_int (backup, "SELECT count(*) FROM pragma_table_info ('staff') "
                                           "WHERE name = 'phone'"), ==, 0);
 
-  /* This build (format 3) refuses the migrated file. */
+  /* This build refuses the migrated file. */
   store = sd_store_open (f->path, SD_STORE_OPEN_NO_BACKUP, &error);
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_TOO_NEW);
   g_clear_error (&error);
 
   /* Opening it again with the steps finds nothing to do. */
   store = _sd_store_open_full (f->path, SD_STORE_OPEN_NO_BACKUP, add_phone_steps,
-                               G_N_ELEMENTS (add_phone_steps), 4, &error);
+                               G_N_ELEMENTS (add_phone_steps), NEXT_VERSION, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sd_store_get_opened_version (store), ==, 4);
+  g_assert_cmpint (sd_store_get_opened_version (store), ==, NEXT_VERSION);
   g_clear_object (&store);
   g_clear_pointer (&names, g_ptr_array_unref);
   names = list_dir_sorted (dir);
@@ -2264,24 +2269,24 @@ test_migrate_failure_leaves_file (Fixture       *f,
                                   gconstpointer  data)
 {
   static const SdMigrationStep bad_sql[] = {
-    { 3, 4, "CREATE TABLE extra (x);"
+    { SD_STORE_SCHEMA_VERSION, NEXT_VERSION, "CREATE TABLE extra (x);"
             "UPDATE staff SET name = name || '!';"
             "INSERT INTO staff (name) VALUES (NULL);", NULL },
   };
   static const SdMigrationStep bad_func[] = {
-    { 3, 4, "ALTER TABLE staff ADD COLUMN phone TEXT", failing_func_step },
+    { SD_STORE_SCHEMA_VERSION, NEXT_VERSION, "ALTER TABLE staff ADD COLUMN phone TEXT", failing_func_step },
   };
   static const SdMigrationStep no_way[] = {
-    { 4, 5, "CREATE TABLE extra (x)", NULL },
+    { NEXT_VERSION, NEXT_VERSION + 1, "CREATE TABLE extra (x)", NULL },
   };
   static const struct {
     const SdMigrationStep *steps;
     guint                  n_steps;
     int                    target;
   } cases[] = {
-    { bad_sql, G_N_ELEMENTS (bad_sql), 4 },
-    { bad_func, G_N_ELEMENTS (bad_func), 4 },
-    { no_way, G_N_ELEMENTS (no_way), 5 },
+    { bad_sql, G_N_ELEMENTS (bad_sql), NEXT_VERSION },
+    { bad_func, G_N_ELEMENTS (bad_func), NEXT_VERSION },
+    { no_way, G_N_ELEMENTS (no_way), NEXT_VERSION + 1 },
   };
   g_autoptr(SdStore) store = create_store (f->path);
   g_autoptr(GBytes) before = NULL;
@@ -2536,7 +2541,12 @@ test_migrate_v1_to_v2 (Fixture       *f,
   dir = _sd_store_dup_backup_dir_for (f->path);
   names = list_dir_sorted (dir);
   g_assert_cmpuint (names->len, ==, 1);
-  g_assert_cmpuint (count_matching (names, "company-before-v3-*-*.salesdesk"), ==, 1);
+  {
+    g_autofree char *pattern = g_strdup_printf ("company-before-v%d-*-*.salesdesk",
+                                                SD_STORE_SCHEMA_VERSION);
+
+    g_assert_cmpuint (count_matching (names, pattern), ==, 1);
+  }
   backup = g_build_filename (dir, g_ptr_array_index (names, 0), NULL);
   g_assert_cmpint (raw_query_int (backup, "PRAGMA user_version"), ==, 1);
   {
@@ -2668,7 +2678,7 @@ test_migrate_v2_to_v3 (Fixture       *f,
   store = sd_store_open (f->path, SD_STORE_OPEN_NO_BACKUP, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sd_store_get_opened_version (store), ==, 2);
-  g_assert_cmpint (sd_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (sd_store_get_schema_version (store), ==, SD_STORE_SCHEMA_VERSION);
   schemes = sd_store_list_schemes (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (schemes->len, ==, 0);
@@ -2685,7 +2695,7 @@ test_migrate_v2_to_v3 (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_query_int (f->path, "PRAGMA user_version"), ==, SD_STORE_SCHEMA_VERSION);
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     g_assert_cmpint (raw_query_int (f->path, counts[i]), ==, before[i]);
   g_assert_cmpint (raw_query_int (f->path, "SELECT count(*) FROM sqlite_schema WHERE type = "

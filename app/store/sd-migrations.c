@@ -200,6 +200,60 @@ static const char schema_v3[] =
   "  FOREIGN KEY (month, position) REFERENCES payroll_slip (month, position)"
   ") STRICT;";
 
+/* Schema 4: the hiring plan and people development. Hiring parameters live in `settings`
+ * (keys "hiring.*"); planned hires are rows. Checklists, call scores, assessments and
+ * development plans keep their structure as JSON (as schemes do) beside the columns that are
+ * searched: who, when, and a call's score (hundredths of a point) for the call_score KPI. */
+static const char schema_v4[] =
+  "CREATE TABLE planned_hire ("
+  "  id INTEGER PRIMARY KEY,"
+  "  search_start TEXT NOT NULL,"
+  "  start TEXT NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('proposed', 'accepted', 'edited', 'rejected', 'hired')),"
+  "  manager_id INTEGER REFERENCES staff (id),"
+  "  note TEXT,"
+  "  CHECK (start >= search_start)"
+  ") STRICT;"
+  "CREATE INDEX planned_hire_manager ON planned_hire (manager_id);"
+  "CREATE TABLE checklist ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('call', 'assessment')),"
+  "  name TEXT NOT NULL CHECK (length (trim (name)) BETWEEN 1 AND 200),"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),"
+  "  json TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE TABLE call_score ("
+  "  id INTEGER PRIMARY KEY,"
+  "  manager_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  day TEXT NOT NULL,"
+  "  checklist_id INTEGER REFERENCES checklist (id),"
+  "  reference TEXT,"
+  "  comment TEXT,"
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10000),"
+  "  marks TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX call_score_manager_day ON call_score (manager_id, day);"
+  "CREATE INDEX call_score_checklist ON call_score (checklist_id);"
+  "CREATE TABLE assessment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  manager_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  day TEXT NOT NULL,"
+  "  template_id INTEGER REFERENCES checklist (id),"
+  "  assessor TEXT,"
+  "  comment TEXT,"
+  "  marks TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX assessment_manager_day ON assessment (manager_id, day);"
+  "CREATE INDEX assessment_template ON assessment (template_id);"
+  "CREATE TABLE idp ("
+  "  id INTEGER PRIMARY KEY,"
+  "  manager_id INTEGER NOT NULL REFERENCES staff (id),"
+  "  created TEXT NOT NULL,"
+  "  title TEXT,"
+  "  json TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX idp_manager ON idp (manager_id);";
+
 static gboolean
 exec_step_sql (sqlite3     *db,
                const char  *sql,
@@ -317,6 +371,7 @@ static const SdMigrationStep builtin_steps[] = {
   { 0, 1, schema_v1, NULL },
   { 1, 2, schema_v2, migrate_plan_to_v2 },
   { 2, 3, schema_v3, NULL },
+  { 3, 4, schema_v4, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (builtin_steps) == SD_STORE_SCHEMA_VERSION);

@@ -517,6 +517,11 @@ sd_store_fill_demo (SdStore              *self,
   /* Tens of thousands of rows are not worth an undo log: the step forgets the history. */
   if (!_sd_store_edit_forget_history (self, error) ||
       !_sd_store_exec (self,
+                       "DELETE FROM main.idp;"
+                       "DELETE FROM main.assessment;"
+                       "DELETE FROM main.call_score;"
+                       "DELETE FROM main.checklist;"
+                       "DELETE FROM main.planned_hire;"
                        "DELETE FROM main.payroll_note;"
                        "DELETE FROM main.payroll_slip;"
                        "DELETE FROM main.payroll_month;"

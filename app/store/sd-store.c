@@ -57,6 +57,11 @@ static const char * const undo_tables[] = {
   "payroll_month",
   "payroll_slip",
   "payroll_note",
+  "planned_hire",
+  "checklist",
+  "call_score",
+  "assessment",
+  "idp",
 };
 
 G_DEFINE_QUARK (sd-store-error-quark, sd_store_error)

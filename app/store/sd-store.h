@@ -51,7 +51,7 @@ typedef enum {
 } SdStoreChange;
 
 /* The schema this build writes (PRAGMA user_version). */
-#define SD_STORE_SCHEMA_VERSION 3
+#define SD_STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id of every Salesdesk file: "SDSK". */
 #define SD_STORE_APPLICATION_ID 0x5344534b
 
