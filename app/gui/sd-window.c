@@ -31,6 +31,12 @@
 #ifdef SD_HAVE_PAYROLL_PAGE
 #include "sd-payroll-page.h"
 #endif
+#ifdef SD_HAVE_HIRING_PAGE
+#include "sd-hiring-page.h"
+#endif
+#ifdef SD_HAVE_PEOPLE_PAGE
+#include "sd-people-page.h"
+#endif
 #include "sd-window-private.h"
 
 #define SD_FILE_SUFFIX ".salesdesk"
@@ -926,6 +932,14 @@ sd_window_constructed (GObject *object)
 #ifdef SD_HAVE_SCHEMES_PAGE
   add_section (self, sd_schemes_page_new, "schemes", _("Motivation Schemes"),
                "emblem-system-symbolic");
+#endif
+#ifdef SD_HAVE_HIRING_PAGE
+  add_section (self, sd_hiring_page_new, "hiring", _("Hiring Plan"),
+               "contact-new-symbolic");
+#endif
+#ifdef SD_HAVE_PEOPLE_PAGE
+  add_section (self, sd_people_page_new, "people", _("People Development"),
+               "starred-symbolic");
 #endif
 #ifdef SD_HAVE_REPORT_PAGE
   add_section (self, sd_report_page_new, "report", _("Owner Report"),
