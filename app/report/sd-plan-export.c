@@ -18,52 +18,6 @@
 #include "sd-import.h"
 #include "sd-xlsx.h"
 
-G_DEFINE_QUARK (sd-export-error-quark, sd_export_error)
-
-gboolean
-sd_export_format_for_path (const char      *path,
-                           guint            allowed,
-                           SdExportFormat  *format,
-                           GError         **error)
-{
-  static const struct {
-    const char     *suffix;
-    SdExportFormat  format;
-  } known[] = {
-    { ".csv", SD_EXPORT_FORMAT_CSV },
-    { ".xlsx", SD_EXPORT_FORMAT_XLSX },
-    { ".pdf", SD_EXPORT_FORMAT_PDF },
-  };
-  g_autofree char *lower = NULL;
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  lower = g_ascii_strdown (path, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-    {
-      if ((allowed & (1u << known[i].format)) == 0)
-        continue;
-      if (g_str_has_suffix (lower, known[i].suffix))
-        {
-          if (format != NULL)
-            *format = known[i].format;
-          return TRUE;
-        }
-      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", known[i].suffix);
-    }
-
-  {
-    g_autofree char *name = g_filename_display_basename (path);
-
-    g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_FORMAT,
-                 /* Translators: a file name, then the endings allowed: ".csv, .xlsx" */
-                 _("«%s»: the file name must end in %s, which says what to write."), name,
-                 names->str);
-  }
-  return FALSE;
-}
-
 /* One line of the plan as written: the department first in each month, then managers by
  * name (compared without case, the same in every locale). */
 typedef struct {

@@ -1,0 +1,135 @@
+/* sd-owner-report.h — the owner report of a period as data: what the app shows, and what the
+ * xlsx and pdf writers lay out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sd-calendar.h"
+#include "sd-money.h"
+#include "sd-period.h"
+#include "sd-store.h"
+
+G_BEGIN_DECLS
+
+/* A ratio that may be undefined ("—"): completion, growth, conversion, a share. Basis points
+ * (10 000 = 100 %), rounded half away from zero. */
+typedef struct {
+  gboolean defined;
+  gint64   bp;
+} SdRatio;
+
+/* One month of the period, the whole department. */
+typedef struct {
+  SdMonth  month;
+  SdMoney  plan;
+  SdMoney  fact;          /* revenue */
+  SdMoney  paid;
+  gint64   deals;
+  gint64   leads;
+  SdMoney  previous_fact; /* the month before (may lie before the period) */
+  SdMoney  year_ago_fact;
+  SdRatio  completion;    /* fact ÷ plan */
+  SdRatio  growth;        /* fact against the month before */
+  SdRatio  year_growth;   /* fact against the same month a year before */
+} SdReportMonth;
+
+/* One manager over the whole period. */
+typedef struct {
+  gint64   manager_id;
+  char    *name;
+  gboolean head;           /* role head of sales */
+  SdMoney  plan;
+  SdMoney  fact;
+  SdMoney  paid;
+  gint64   deals;
+  gint64   leads;
+  SdMoney  previous_fact;  /* the period before */
+  SdRatio  completion;
+  SdRatio  growth;         /* against the period before */
+  SdRatio  conversion;     /* deals ÷ leads */
+  gboolean has_average_deal;
+  SdMoney  average_deal;   /* fact ÷ deals, half away from zero */
+  SdMoney *month_fact;     /* n_months values of the period, first month first */
+  SdMoney *month_plan;
+} SdReportManager;
+
+/* A manager behind the plan, and why. */
+typedef struct {
+  gint64   manager_id;
+  char    *name;
+  guint    n_months;       /* consecutive months below the threshold, ending at the last
+                            * month of the period that has facts */
+  gint64   last_completion_bp;
+  char    *reason;         /* translated */
+} SdReportLagging;
+
+/* The department's pay in one month: the payroll total (a closed month: what was frozen). */
+typedef struct {
+  SdMonth  month;
+  gboolean closed;
+  guint    n_people;
+  SdMoney  pay;
+  SdMoney  revenue;
+  SdRatio  share;          /* pay ÷ revenue */
+} SdReportPayMonth;
+
+typedef struct {
+  char     *company;
+  char     *currency;           /* ISO code */
+  SdPeriod  period;
+  char     *period_label;       /* "I квартал 2026" */
+  GDate     today;
+
+  /* Headline */
+  SdMoney   plan;
+  SdMoney   fact;
+  SdMoney   paid;
+  gint64    deals;
+  gint64    leads;
+  SdRatio   completion;
+  SdMoney   previous_fact;      /* the period before */
+  SdRatio   growth;
+  SdMoney   year_ago_fact;      /* the same period a year before */
+  SdRatio   year_growth;
+  gboolean  has_forecast;       /* the period is under way (today within it) */
+  SdMoney   forecast;           /* probable: fact to date + weighted pipeline */
+  SdMoney   run_rate;
+  SdRatio   forecast_completion;
+
+  GArray    *months;            /* of SdReportMonth, every month of the period */
+  GPtrArray *managers;          /* of SdReportManager *, by name; managers with a plan or a
+                                 * fact in the period */
+  GPtrArray *lagging;           /* of SdReportLagging * */
+  gint64     lag_threshold_bp;
+  guint      lag_months;
+
+  /* Pay: every month of the period up to the month of today */
+  GArray    *pay_months;        /* of SdReportPayMonth */
+  SdMoney    pay_total;
+  SdMoney    pay_revenue;
+  SdRatio    pay_share;
+  guint      n_pay_errors;      /* months whose payroll could not be computed (no schemes …) */
+} SdOwnerReport;
+
+/* Reads and computes the report of period as of today. Facts after today are counted (they
+ * are facts). FALSE with SD_EXPORT_ERROR_CANCELLED when cancelled, or the store's error. */
+SdOwnerReport *sd_owner_report_build   (SdStore           *store,
+                                        const SdCalendar  *calendar,
+                                        const SdPeriod    *period,
+                                        const GDate       *today,
+                                        GCancellable      *cancellable,
+                                        GError           **error);
+void           sd_owner_report_free    (SdOwnerReport *self);
+
+/* "83,3 %" in the user's locale, "—" when undefined (NULL-safe for the caller's buffer). */
+char          *sd_ratio_format         (const SdRatio *ratio);
+
+/* The months of the period as a plain array for the charts (plan and fact per month). */
+guint          sd_owner_report_get_n_months (const SdOwnerReport *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdOwnerReport, sd_owner_report_free)
+
+G_END_DECLS
