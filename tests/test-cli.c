@@ -1133,28 +1133,32 @@ test_plan_xlsx (Fixture       *fixture,
 }
 
 static void
-test_not_available_yet (Fixture       *fixture,
-                        gconstpointer  data)
+test_report_usage (Fixture       *fixture,
+                   gconstpointer  data)
 {
-  static const char * const later[] = {
-    "report",
-  };
   g_auto(Run) run = { 0 };
-  guint i;
 
-  for (i = 0; i < G_N_ELEMENTS (later); i++)
-    {
-      run_cli (&run, fixture, NULL, later[i], "company.salesdesk", NULL);
-      assert_failure (&run, 2);
-      if (is_english (fixture))
-        {
-          g_autofree char *expected =
-            g_strdup_printf ("salesdesk-cli: “%s” is not available in this version yet\n",
-                             later[i]);
+  /* Nothing asked: a usage error that says what to add. */
+  run_cli (&run, fixture, NULL, "report", "company.salesdesk", NULL);
+  assert_failure (&run, 2);
+  if (is_english (fixture))
+    g_assert_cmpstr (run.err, ==, "salesdesk-cli: Which period? Add --period YYYY, YYYY-Qn or "
+                                  "YYYY-MM. See “salesdesk-cli report --help”.\n");
+  run_clear (&run);
+  run_cli (&run, fixture, NULL, "report", "company.salesdesk", "--period", "2026", NULL);
+  assert_failure (&run, 2);
+  run_clear (&run);
 
-          g_assert_cmpstr (run.err, ==, expected);
-        }
-    }
+  /* A period that is none, and a file name that says neither xlsx nor pdf: refused. */
+  run_cli (&run, fixture, NULL, "report", "company.salesdesk", "--period", "2026-Q5",
+           "--output", "r.xlsx", NULL);
+  assert_failure (&run, 1);
+  run_clear (&run);
+  run_cli (&run, fixture, NULL, "report", "company.salesdesk", "--period", "2026",
+           "--output", "r.docx", NULL);
+  assert_failure (&run, 1);
+  if (is_english (fixture))
+    g_assert_nonnull (strstr (run.err, ".xlsx"));
 }
 
 static void
@@ -1354,7 +1358,7 @@ main (int    argc,
     { "plan/output-errors", test_plan_output_errors, TRUE },
     { "plan/xlsx-read-back", test_plan_xlsx, TRUE },
     { "usage/errors-exit-2", test_usage_errors, TRUE },
-    { "usage/not-available-yet", test_not_available_yet, TRUE },
+    { "usage/report", test_report_usage, TRUE },
     { "usage/help-and-version", test_help_and_version, FALSE },
     { "check/problems-exit-1-unchanged", test_check_problems, TRUE },
     { "file/missing-exit-3", test_missing_file, TRUE },

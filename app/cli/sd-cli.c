@@ -53,6 +53,7 @@ enum { NEW_NAME, NEW_CURRENCY };
 enum { DEMO_MANAGERS, DEMO_YEARS, DEMO_SEED };
 enum { PLAN_YEAR, PLAN_OUTPUT };
 enum { PAYROLL_MONTH, PAYROLL_OUTPUT };
+enum { REPORT_PERIOD, REPORT_OUTPUT };
 
 /* A failure is one line on stderr: newlines and other control characters in a message
  * (from a lower layer, or a file name) become spaces. */
@@ -480,6 +481,50 @@ cmd_payroll (const CliArgs *args)
 }
 
 static int
+cmd_report (const CliArgs *args)
+{
+  const char *path = args->files[0];
+  const char *period_text = args->values[REPORT_PERIOD];
+  const char *output = args->values[REPORT_OUTPUT];
+  g_autoptr(SdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SdExportFormat format;
+  SdPeriod period;
+  GDate today;
+  int status = SD_CLI_EXIT_OK;
+
+  if (period_text == NULL)
+    return fail (SD_CLI_EXIT_USAGE,
+                 _("Which period? Add --period YYYY, YYYY-Qn or YYYY-MM. See “%s report --help”."),
+                 PROGRAM);
+  if (output == NULL)
+    return fail (SD_CLI_EXIT_USAGE,
+                 _("Where to write the report? Add --output OUT.xlsx or OUT.pdf. See “%s report --help”."),
+                 PROGRAM);
+  if (!sd_period_parse (period_text, &period, &error))
+    return fail (SD_CLI_EXIT_REFUSED, _("--period: %s"), error->message);
+  if (!sd_export_format_for_path (output, (1 << SD_EXPORT_FORMAT_XLSX) | (1 << SD_EXPORT_FORMAT_PDF),
+                                  &format, &error))
+    return fail (SD_CLI_EXIT_REFUSED, "%s", error->message);
+  if (!get_today (&today, &status))
+    return status;
+
+  store = open_store (path, SD_STORE_OPEN_NO_UNDO | SD_STORE_OPEN_NO_BACKUP, &status);
+  if (store == NULL)
+    return status;
+
+  if (!sd_export_owner_report (store, sd_calendar_get_default (), &period, &today, output, NULL,
+                               NULL, NULL, &error))
+    {
+      if (error->domain == SD_STORE_ERROR)
+        return fail_store (path, error);
+      return fail (g_error_matches (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_WRITE)
+                   ? SD_CLI_EXIT_FILE : SD_CLI_EXIT_REFUSED, "%s", error->message);
+    }
+  return SD_CLI_EXIT_OK;
+}
+
+static int
 cmd_plan (const CliArgs *args)
 {
   const char *path = args->files[0];
@@ -625,7 +670,9 @@ static const CliCommand commands[] = {
   { "payroll", cmd_payroll, 1, { "month", "output" },
     N_("FILE --month YYYY-MM --output OUT.csv|OUT.xlsx"),
     N_("write the month’s payroll: each manager’s pay, every line explained in the workbook") },
-  { "report", NULL, 1, { NULL }, NULL, NULL },
+  { "report", cmd_report, 1, { "period", "output" },
+    N_("FILE --period YYYY|YYYY-Qn|YYYY-MM --output OUT.xlsx|OUT.pdf"),
+    N_("write the owner report of a year, quarter or month") },
   { "check", cmd_check, 1, { NULL },
     N_("FILE"),
     N_("check the file’s integrity and consistency") },
