@@ -382,7 +382,7 @@ test_workbook_layout (Fixture       *f,
   g_assert_nonnull (strstr (json_object_get_string_member (info, "format"), "₽"));
   info = cell_info (book, _("By month"), "E5");
   g_assert_cmpstr (json_object_get_string_member (info, "value"), ==,
-                   "=IF(B5>0,ROUND(C5/B5,4),\"\")");
+                   "=IF(AND(ISNUMBER(C5),B5>0),ROUND(C5/B5,4),\"\")");
   g_assert_cmpstr (json_object_get_string_member (info, "format"), ==, "0.0%");
 
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (book,
@@ -708,6 +708,54 @@ test_report_model (Fixture       *f,
   }
 }
 
+/* In July the year is under way: the months to come are empty, not 0 % and −100 %, and the
+ * year is compared like for like. */
+static void
+test_period_under_way (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdOwnerReport) report = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonObject) book = NULL;
+  JsonObject *info;
+  SdMoney month_plan = 100000000 + (SdMoney) G_N_ELEMENTS (hostile) * 50000000;
+
+  for (int m = 7; m <= 12; m++)
+    {
+      g_assert_true (sd_store_clear_fact (f->store, f->ivanov, sd_month_make (2026, m), &error));
+      for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+        g_assert_true (sd_store_clear_fact (f->store, f->hostile_ids[i], sd_month_make (2026, m),
+                                            &error));
+    }
+  g_assert_no_error (error);
+  g_date_set_dmy (&f->today, 10, 7, 2026);
+
+  report = sd_owner_report_build (f->store, sd_calendar_get_default (), &f->year, &f->today, NULL,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_true (report->to_date);
+  g_assert_cmpint (report->last_fact_month, ==, sd_month_make (2026, 6));
+  g_assert_cmpint (report->plan_to_date, ==, 6 * month_plan);
+  g_assert_true (report->completion_to_date.defined);
+  g_assert_true (report->has_forecast);
+  g_assert_true (g_array_index (report->months, SdReportMonth, 5).has_fact);
+  g_assert_false (g_array_index (report->months, SdReportMonth, 6).has_fact);
+  g_assert_false (g_array_index (report->months, SdReportMonth, 6).completion.defined);
+  g_assert_false (g_array_index (report->months, SdReportMonth, 6).growth.defined);
+  /* January–June 2025 had no facts: no growth to speak of, rather than a made-up one. */
+  g_assert_cmpint (report->year_ago_fact, ==, 0);
+  g_assert_false (report->year_growth.defined);
+
+  out = export_year (f, "report-july.xlsx");
+  book = inspect (out, TRUE, NULL);
+  if (book == NULL)
+    return;
+  info = cell_info (book, _("By month"), "C11");   /* July: empty */
+  g_assert_null (info);
+  g_assert_cmpuint (assert_recalculation_matches (book), >, 80);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +769,7 @@ main (int   argc,
   ADD ("/owner-report/xlsx/layout-and-figures", test_workbook_layout);
   ADD ("/owner-report/xlsx/libreoffice-recalculates-the-same", test_libreoffice_recalculates_the_same);
   ADD ("/owner-report/xlsx/russian-locale-keeps-kopecks", test_russian_locale_keeps_kopecks);
+  ADD ("/owner-report/xlsx/period-under-way", test_period_under_way);
   ADD ("/owner-report/export/failures-keep-old-file", test_failures_keep_old_file);
   ADD ("/owner-report/export/unwritable-folder", test_unwritable_folder);
 #undef ADD

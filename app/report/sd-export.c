@@ -14,9 +14,8 @@
 #include "sd-owner-report.h"
 #include "sd-report-xlsx.h"
 #include "sd-xlsx.h"
-#if __has_include("sd-report-pdf.h")
+#ifdef SD_HAVE_REPORT_PDF
 #include "sd-report-pdf.h"
-#define HAVE_REPORT_PDF 1
 #endif
 
 G_DEFINE_QUARK (sd-export-error-quark, sd_export_error)
@@ -100,7 +99,7 @@ sd_export_owner_report (SdStore           *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-#ifdef HAVE_REPORT_PDF
+#ifdef SD_HAVE_REPORT_PDF
   allowed |= 1u << SD_EXPORT_FORMAT_PDF;
 #endif
   if (!sd_export_format_for_path (path, allowed, &format, error))
@@ -124,7 +123,7 @@ sd_export_owner_report (SdStore           *store,
   temp = sd_xlsx_temp_path_for (path, error);
   if (temp == NULL)
     return FALSE;
-#ifdef HAVE_REPORT_PDF
+#ifdef SD_HAVE_REPORT_PDF
   if (format == SD_EXPORT_FORMAT_PDF)
     ok = sd_report_pdf_write (report, temp, cancellable, progress, progress_data, error);
   else

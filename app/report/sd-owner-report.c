@@ -120,6 +120,32 @@ month_period (SdMonth month)
   return p;
 }
 
+/* Fact (and plan) of one manager (0: the department) over n months from first. */
+static void
+sum_months (const SdPlanFact *plan_fact,
+            gint64            manager_id,
+            SdMonth           first,
+            guint             n,
+            SdMoney          *plan,
+            SdMoney          *fact)
+{
+  SdMoney p = 0, f = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      SdPeriod mp = month_period (first + (SdMonth) k);
+      SdMoney mp_plan = 0, mp_fact = 0;
+
+      sd_plan_fact_get (plan_fact, manager_id, &mp, &mp_plan, &mp_fact);
+      p += mp_plan;
+      f += mp_fact;
+    }
+  if (plan != NULL)
+    *plan = p;
+  if (fact != NULL)
+    *fact = f;
+}
+
 typedef struct {
   gint64 deals;
   gint64 leads;
@@ -272,7 +298,7 @@ sd_owner_report_build (SdStore           *store,
   g_autoptr(GHashTable) seen = NULL;
   SdPeriod previous, year_ago;
   SdMonth first, last, from, up_to;
-  guint n_months;
+  guint n_months, n_compared;
 
   g_return_val_if_fail (SD_IS_STORE (store), NULL);
   g_return_val_if_fail (calendar != NULL && period != NULL && today != NULL, NULL);
@@ -347,9 +373,25 @@ sd_owner_report_build (SdStore           *store,
   /* Headline */
   sd_plan_fact_get (plan_fact, 0, period, &self->plan, &self->fact);
   self->completion = ratio_completion (self->fact, self->plan);
-  sd_plan_fact_get (plan_fact, 0, &previous, NULL, &self->previous_fact);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      const SdFact *f = &g_array_index (facts, SdFact, i);
+
+      if (sd_period_contains (period, f->month) && f->month > self->last_fact_month)
+        self->last_fact_month = f->month;
+    }
+  /* Under way: months still to come have no facts. Compare what has happened with as many
+   * months before, not a part of this period with the whole of the last. */
+  self->to_date = self->last_fact_month != 0 && self->last_fact_month < last &&
+                  sd_month_from_date (today) <= last;
+  n_compared = self->to_date ? (guint) (self->last_fact_month - first + 1) : n_months;
+  sum_months (plan_fact, 0, first, n_compared, &self->plan_to_date, NULL);
+  self->completion_to_date = ratio_completion (self->fact, self->plan_to_date);
+  sum_months (plan_fact, 0, sd_period_first_month (&previous), n_compared, NULL,
+              &self->previous_fact);
   self->growth = ratio_growth (self->fact, self->previous_fact);
-  sd_plan_fact_get (plan_fact, 0, &year_ago, NULL, &self->year_ago_fact);
+  sum_months (plan_fact, 0, sd_period_first_month (&year_ago), n_compared, NULL,
+              &self->year_ago_fact);
   self->year_growth = ratio_growth (self->fact, self->year_ago_fact);
   {
     Counts *dep = counts_for (counts, 0);
@@ -371,19 +413,24 @@ sd_owner_report_build (SdStore           *store,
       sd_plan_fact_get (plan_fact, 0, &mp, &rm.plan, &rm.fact);
       sd_plan_fact_get (plan_fact, 0, &before, NULL, &rm.previous_fact);
       sd_plan_fact_get (plan_fact, 0, &year_before, NULL, &rm.year_ago_fact);
-      rm.completion = ratio_completion (rm.fact, rm.plan);
-      rm.growth = ratio_growth (rm.fact, rm.previous_fact);
-      rm.year_growth = ratio_growth (rm.fact, rm.year_ago_fact);
       for (guint i = 0; i < facts->len; i++)
         {
           const SdFact *f = &g_array_index (facts, SdFact, i);
 
           if (f->month == m)
             {
+              rm.has_fact = TRUE;
               rm.paid += f->paid;
               rm.deals += f->deals;
               rm.leads += f->leads;
             }
+        }
+      /* A month without facts yet has no completion and no growth, not −100 %. */
+      if (rm.has_fact)
+        {
+          rm.completion = ratio_completion (rm.fact, rm.plan);
+          rm.growth = ratio_growth (rm.fact, rm.previous_fact);
+          rm.year_growth = ratio_growth (rm.fact, rm.year_ago_fact);
         }
       g_array_append_val (self->months, rm);
     }
@@ -405,7 +452,8 @@ sd_owner_report_build (SdStore           *store,
       rm->name = g_strdup (member->name);
       rm->head = member->role == SD_ROLE_HEAD;
       sd_plan_fact_get (plan_fact, member->id, period, &rm->plan, &rm->fact);
-      sd_plan_fact_get (plan_fact, member->id, &previous, NULL, &rm->previous_fact);
+      sum_months (plan_fact, member->id, sd_period_first_month (&previous), n_compared, NULL,
+                  &rm->previous_fact);
       rm->completion = ratio_completion (rm->fact, rm->plan);
       rm->growth = ratio_growth (rm->fact, rm->previous_fact);
       c = counts_for (counts, member->id);

@@ -24,6 +24,7 @@ typedef struct {
 /* One month of the period, the whole department. */
 typedef struct {
   SdMonth  month;
+  gboolean has_fact;      /* a fact was entered for the month (FALSE: not yet, shown empty) */
   SdMoney  plan;
   SdMoney  fact;          /* revenue */
   SdMoney  paid;
@@ -46,7 +47,7 @@ typedef struct {
   SdMoney  paid;
   gint64   deals;
   gint64   leads;
-  SdMoney  previous_fact;  /* the period before */
+  SdMoney  previous_fact;  /* the period before (like for like, as the headline) */
   SdRatio  completion;
   SdRatio  growth;         /* against the period before */
   SdRatio  conversion;     /* deals ÷ leads */
@@ -90,9 +91,15 @@ typedef struct {
   gint64    deals;
   gint64    leads;
   SdRatio   completion;
-  SdMoney   previous_fact;      /* the period before */
+  /* A period under way is compared like for like: its months up to the last one with facts
+   * against as many months of the period before and of a year before. */
+  gboolean  to_date;            /* the period has months without facts yet */
+  SdMonth   last_fact_month;    /* the last month of the period with facts (0: none) */
+  SdMoney   plan_to_date;       /* the plan of the months up to last_fact_month */
+  SdRatio   completion_to_date;
+  SdMoney   previous_fact;      /* the period before (like for like) */
   SdRatio   growth;
-  SdMoney   year_ago_fact;      /* the same period a year before */
+  SdMoney   year_ago_fact;      /* the same period a year before (like for like) */
   SdRatio   year_growth;
   gboolean  has_forecast;       /* the period is under way (today within it) */
   SdMoney   forecast;           /* probable: fact to date + weighted pipeline */

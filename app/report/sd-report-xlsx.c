@@ -159,7 +159,9 @@ completion_formula (lxw_row_t row,
   g_autofree char *fact = cell (row, fact_col);
   g_autofree char *plan = cell (row, plan_col);
 
-  return g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", plan, fact, plan);
+  /* A month without facts yet is empty: no completion rather than 0 %. */
+  return g_strdup_printf ("=IF(AND(ISNUMBER(%s),%s>0),ROUND(%s/%s,4),\"\")", fact, plan, fact,
+                          plan);
 }
 
 /* =IF(prev=0,"",ROUND((cur-prev)/ABS(prev),4)) */
@@ -171,7 +173,8 @@ growth_formula (lxw_row_t row,
   g_autofree char *cur = cell (row, current_col);
   g_autofree char *prev = cell (row, previous_col);
 
-  return g_strdup_printf ("=IF(%s=0,\"\",ROUND((%s-%s)/ABS(%s),4))", prev, cur, prev, prev);
+  return g_strdup_printf ("=IF(OR(NOT(ISNUMBER(%s)),%s=0),\"\",ROUND((%s-%s)/ABS(%s),4))", cur,
+                          prev, cur, prev, prev);
 }
 
 static char *
@@ -269,11 +272,16 @@ write_months (Writer *w)
 
       write_text (w, sheet, row, M_MONTH, label, NULL);
       write_money (w, sheet, row, M_PLAN, m->plan, w->money);
-      write_money (w, sheet, row, M_FACT, m->fact, w->money);
-      write_money (w, sheet, row, M_PAID, m->paid, w->money);
+      /* Months still to come stay empty for the owner to fill in (or for next month's
+       * report): the formulas around them already take them into account. */
+      if (m->has_fact)
+        {
+          write_money (w, sheet, row, M_FACT, m->fact, w->money);
+          write_money (w, sheet, row, M_PAID, m->paid, w->money);
+          write_count (w, sheet, row, M_DEALS, m->deals, w->count);
+          write_count (w, sheet, row, M_LEADS, m->leads, w->count);
+        }
       write_ratio_formula (w, sheet, row, M_COMPLETION, completion, &m->completion, w->percent);
-      write_count (w, sheet, row, M_DEALS, m->deals, w->count);
-      write_count (w, sheet, row, M_LEADS, m->leads, w->count);
       /* The month before is the row above, live; the first month's lies before the period. */
       if (i > 0)
         {
@@ -705,8 +713,28 @@ write_summary (Writer        *w,
     g_autofree char *rev = cell (revenue_row, 1);
     g_autofree char *pl = cell (plan_row, 1);
     g_autofree char *formula = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", pl, rev, pl);
+
     write_ratio_formula (w, sheet, row++, 1, formula, &r->completion, w->percent_bold);
   }
+  if (r->to_date)
+    {
+      g_autofree char *through = sd_month_format_label (r->last_fact_month);
+      g_autofree char *label = g_strdup_printf (_("Plan to date (through %s)"), through);
+      g_autofree char *a = ref (w->months_sheet, 4, M_PLAN);
+      g_autofree char *b = cell ((lxw_row_t) (4 + r->last_fact_month -
+                                              sd_period_first_month (&r->period)), M_PLAN);
+      g_autofree char *formula = g_strdup_printf ("=SUM(%s:%s)", a, b);
+      g_autofree char *rev = cell (revenue_row, 1);
+      g_autofree char *pl = cell (row, 1);
+      g_autofree char *completion = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", pl, rev,
+                                                     pl);
+
+      LABEL (label);
+      write_money_formula (w, sheet, row++, 1, formula, r->plan_to_date, w->money);
+      LABEL (_("Completion to date"));
+      write_ratio_formula (w, sheet, row++, 1, completion, &r->completion_to_date,
+                           w->percent_bold);
+    }
   if (r->has_forecast)
     {
       g_autofree char *fc = NULL;
@@ -724,7 +752,8 @@ write_summary (Writer        *w,
       write_money (w, sheet, row++, 1, r->run_rate, w->money);
     }
   previous_row = row;
-  LABEL (_("Revenue the period before"));
+  LABEL (r->to_date ? _("Revenue the period before, as many months")
+                    : _("Revenue the period before"));
   write_money (w, sheet, row++, 1, r->previous_fact, w->money);
   LABEL (_("Growth against the period before"));
   {
@@ -736,7 +765,7 @@ write_summary (Writer        *w,
     write_ratio_formula (w, sheet, row++, 1, formula, &r->growth, w->percent);
   }
   year_row = row;
-  LABEL (_("Revenue a year before"));
+  LABEL (r->to_date ? _("Revenue a year before, as many months") : _("Revenue a year before"));
   write_money (w, sheet, row++, 1, r->year_ago_fact, w->money);
   LABEL (_("Growth against a year before"));
   {
