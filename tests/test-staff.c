@@ -326,6 +326,33 @@ test_compare (void)
                                             g_ptr_array_index (members, 4)), ==, 0);
 }
 
+/* sd_staff_sort (one collation key per name) orders exactly as the comparison does. */
+static void
+test_sort_matches_compare (void)
+{
+  static const char * const names[] = {
+    "Вера", "вера", "Борис", "Zoe", "zoë", "Ёлкин", "Елкин", "Anna", "Яна", "Алексей",
+    "Борис", "Émile", "emile", "Щукин", "1С Иванов", "",
+  };
+  g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_staff_member_free);
+  g_autoptr(GPtrArray) b = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      SdStaffMember *m = make_member (names[i], i % 7 == 3 ? SD_ROLE_HEAD : SD_ROLE_MANAGER,
+                                      "2026-01-01", NULL);
+
+      m->id = (gint64) ((i * 7) % G_N_ELEMENTS (names)) + 1;
+      g_ptr_array_add (a, m);
+      g_ptr_array_add (b, m);
+    }
+  g_ptr_array_sort (a, sd_staff_member_compare);
+  sd_staff_sort (b);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_true (g_ptr_array_index (a, i) == g_ptr_array_index (b, i));
+  g_assert_cmpint (((SdStaffMember *) g_ptr_array_index (b, 0))->role, ==, SD_ROLE_HEAD);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/staff/worked-days/hire-and-leave-inclusive", test_worked_days);
   g_test_add_func ("/staff/role/strings-and-labels", test_roles);
   g_test_add_func ("/staff/compare/heads-first-then-name-then-id", test_compare);
+  g_test_add_func ("/staff/sort/matches-compare", test_sort_matches_compare);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -356,4 +357,52 @@ sd_staff_member_compare (gconstpointer a,
   const SdStaffMember *const *pb = b;
 
   return sd_staff_member_collate (*pa, *pb);
+}
+
+typedef struct {
+  SdStaffMember *member;
+  char          *key;
+} SortItem;
+
+static int
+compare_sort_items (gconstpointer a,
+                    gconstpointer b)
+{
+  const SortItem *x = a;
+  const SortItem *y = b;
+  int cmp;
+
+  if ((x->member->role == SD_ROLE_HEAD) != (y->member->role == SD_ROLE_HEAD))
+    return x->member->role == SD_ROLE_HEAD ? -1 : 1;
+  cmp = strcmp (x->key, y->key);
+  if (cmp != 0)
+    return cmp < 0 ? -1 : 1;
+  return (x->member->id > y->member->id) - (x->member->id < y->member->id);
+}
+
+void
+sd_staff_sort (GPtrArray *members)
+{
+  g_autofree SortItem *items = NULL;
+
+  g_return_if_fail (members != NULL);
+
+  if (members->len < 2)
+    return;
+  /* One collation key per person instead of two normalisations per comparison. */
+  items = g_new (SortItem, members->len);
+  for (guint i = 0; i < members->len; i++)
+    {
+      SdStaffMember *member = g_ptr_array_index (members, i);
+
+      g_return_if_fail (member != NULL);
+      items[i].member = member;
+      items[i].key = g_utf8_collate_key (member->name != NULL ? member->name : "", -1);
+    }
+  qsort (items, members->len, sizeof (SortItem), compare_sort_items);
+  for (guint i = 0; i < members->len; i++)
+    {
+      members->pdata[i] = items[i].member;
+      g_free (items[i].key);
+    }
 }

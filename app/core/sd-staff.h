@@ -69,6 +69,9 @@ const char    *sd_role_get_label            (SdRole role);
 int            sd_staff_member_compare      (gconstpointer a,
                                              gconstpointer b);
 /* The same order for two members themselves (GCompareDataFunc-style sorters, list models). */
+/* Sorts a GPtrArray of SdStaffMember * in the order of sd_staff_member_compare, computing
+ * each name's collation key once. */
+void           sd_staff_sort                (GPtrArray *members);
 int            sd_staff_member_collate      (const SdStaffMember *a,
                                              const SdStaffMember *b);
 

@@ -243,7 +243,7 @@ sd_store_list_staff (SdStore   *self,
     }
   sqlite3_finalize (stmt);
 
-  g_ptr_array_sort (members, sd_staff_member_compare);
+  sd_staff_sort (members);
 
   return g_steal_pointer (&members);
 }
