@@ -458,6 +458,28 @@ test_demo_has_payroll (Fixture       *f,
                                    SD_NUMBER_STYLE_EN, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (open->slips->len, >, 0);
+  /* Totals without explanations: the very same kopecks, slip by slip. */
+  {
+    g_autoptr(SdPayroll) quiet = sd_store_compute_payroll_totals (f->store, current,
+                                                                   sd_calendar_get_default (),
+                                                                   &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (quiet->total, ==, open->total);
+    g_assert_cmpuint (quiet->slips->len, ==, open->slips->len);
+    for (guint i = 0; i < open->slips->len; i++)
+      {
+        const SdPayslip *a = g_ptr_array_index (open->slips, i);
+        const SdPayslip *b = g_ptr_array_index (quiet->slips, i);
+
+        g_assert_cmpint (a->total, ==, b->total);
+        g_assert_cmpint (a->commission, ==, b->commission);
+        g_assert_cmpint (a->kpi, ==, b->kpi);
+        g_assert_cmpint (a->cap_adjustment, ==, b->cap_adjustment);
+        g_assert_cmpuint (a->notes->len, >, 0);
+        g_assert_cmpuint (b->notes->len, ==, 0);
+      }
+  }
 }
 
 static void

@@ -622,7 +622,8 @@ compute_slip (SdMonth               month,
   slip->working_days = sd_calendar_working_days_in_month (calendar, month);
   slip->worked_days = sd_staff_member_worked_days (in->member, calendar, month);
 
-  c.notes = slip->notes;
+  /* Without a currency symbol nobody will read explanations: compute the figures only. */
+  c.notes = symbol != NULL ? slip->notes : NULL;
   c.scratch = scratch;
   c.style = style;
   c.symbol = symbol;

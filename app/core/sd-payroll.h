@@ -85,7 +85,9 @@ typedef struct {
 
 /* Computes the month for every input. department_plan: the department's own target for
  * team-scope schemes; NULL = the sum of the plans of the inputs that have one. Team facts
- * are the sum of every input's facts. style and currency_symbol shape the explanations. */
+ * are the sum of every input's facts. style and currency_symbol shape the explanations;
+ * with currency_symbol NULL the payslips carry no explanations (the figures are the same,
+ * computed several times faster: totals for reports). */
 SdPayroll  *sd_payroll_compute_month   (SdMonth               month,
                                         const SdCalendar     *calendar,
                                         const SdPayrollInput *inputs,

@@ -254,8 +254,7 @@ add_pay (SdOwnerReport     *self,
 
       if (check_cancelled (cancellable, error))
         return FALSE;
-      payroll = sd_store_compute_payroll (store, m, calendar, sd_number_style_current (),
-                                          &local_error);
+      payroll = sd_store_compute_payroll_totals (store, m, calendar, &local_error);
       if (payroll == NULL)
         {
           g_debug ("No payroll for %d-%02d: %s", sd_month_get_year (m), sd_month_get_month (m),

@@ -645,6 +645,7 @@ compute_live (SdStore           *self,
               SdMonth            month,
               const SdCalendar  *calendar,
               SdNumberStyle      style,
+              gboolean           explain,
               GError           **error)
 {
   g_autoptr(GPtrArray) staff = NULL;
@@ -745,7 +746,7 @@ compute_live (SdStore           *self,
 
   return sd_payroll_compute_month (month, calendar, inputs, employed->len,
                                    has_department ? &department : NULL, style,
-                                   currency_symbol (self));
+                                   explain ? currency_symbol (self) : NULL);
 }
 
 static void
@@ -859,7 +860,22 @@ sd_store_compute_payroll (SdStore           *self,
 
   if (sd_store_is_month_closed (self, month))
     return load_frozen (self, month, error);
-  return compute_live (self, month, calendar, style, error);
+  return compute_live (self, month, calendar, style, TRUE, error);
+}
+
+SdPayroll *
+sd_store_compute_payroll_totals (SdStore           *self,
+                                 SdMonth            month,
+                                 const SdCalendar  *calendar,
+                                 GError           **error)
+{
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (calendar != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (sd_store_is_month_closed (self, month))
+    return load_frozen (self, month, error);
+  return compute_live (self, month, calendar, SD_NUMBER_STYLE_EN, FALSE, error);
 }
 
 gboolean
@@ -1008,7 +1024,7 @@ sd_store_close_month (SdStore           *self,
       return FALSE;
     }
   /* The frozen explanations keep the locale style of the person who closed the month. */
-  payroll = compute_live (self, month, calendar, sd_number_style_current (), error);
+  payroll = compute_live (self, month, calendar, sd_number_style_current (), TRUE, error);
   if (payroll == NULL)
     return FALSE;
   _sd_store_month_to_iso (month, iso);
@@ -1209,7 +1225,7 @@ _sd_store_fill_demo_payroll (SdStore  *self,
   if (current == SD_MONTH_INVALID)
     return TRUE;
   payroll = compute_live (self, current - 1, sd_calendar_get_default (),
-                          sd_number_style_current (), error);
+                          sd_number_style_current (), TRUE, error);
   if (payroll == NULL)
     return FALSE;
   _sd_store_month_to_iso (current - 1, iso);

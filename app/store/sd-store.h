@@ -440,6 +440,12 @@ SdPayroll     *sd_store_compute_payroll    (SdStore           *self,
                                             const SdCalendar  *calendar,
                                             SdNumberStyle      style,
                                             GError           **error);
+/* The same figures without the explanations (slips with no notes; a closed month as frozen,
+ * notes included): for reports that need the totals only. */
+SdPayroll     *sd_store_compute_payroll_totals (SdStore           *self,
+                                                SdMonth            month,
+                                                const SdCalendar  *calendar,
+                                                GError           **error);
 gboolean       sd_store_is_month_closed    (SdStore  *self,
                                             SdMonth   month);
 /* Freezes the month's payroll as computed now. One undo step. */
