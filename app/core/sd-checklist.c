@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "sd-checklist.h"
 
@@ -868,4 +869,352 @@ sd_score_format_percent (gint64        bp,
   /* Translators: a percentage, e.g. "80%" or "79.6%"; %s is the number. Put a no-break
    * space before the sign if your language writes one. */
   return g_strdup_printf (_("%s%%"), number);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * JSON forms
+ * ------------------------------------------------------------------------------------------ */
+
+static const char *
+mark_state_to_string (SdMarkState state)
+{
+  switch (state)
+    {
+    case SD_MARK_SCORED:
+      return "scored";
+    case SD_MARK_NOT_APPLICABLE:
+      return "not_applicable";
+    case SD_MARK_UNSET:
+    default:
+      return "unset";
+    }
+}
+
+static gboolean
+mark_state_from_string (const char  *text,
+                        SdMarkState *out)
+{
+  if (g_strcmp0 (text, "scored") == 0)
+    *out = SD_MARK_SCORED;
+  else if (g_strcmp0 (text, "not_applicable") == 0)
+    *out = SD_MARK_NOT_APPLICABLE;
+  else if (g_strcmp0 (text, "unset") == 0)
+    *out = SD_MARK_UNSET;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *member,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static char *
+builder_to_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* A member that must be a string (NULL allowed when `optional`). */
+static gboolean
+read_text (JsonObject  *object,
+           const char  *member,
+           gboolean     optional,
+           char       **out,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (optional)
+        return TRUE;
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      *out = g_strdup (json_node_get_string (node));
+      return TRUE;
+    }
+  g_set_error (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+               _("The field “%s” is missing or is not text."), member);
+  return FALSE;
+}
+
+static gboolean
+read_int (JsonObject  *object,
+          const char  *member,
+          int         *out,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 v = json_node_get_int (node);
+
+      if (v >= G_MININT && v <= G_MAXINT)
+        {
+          *out = (int) v;
+          return TRUE;
+        }
+    }
+  g_set_error (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+               _("The field “%s” is missing or is not a whole number."), member);
+  return FALSE;
+}
+
+static JsonNode *
+parse_root (JsonParser  *parser,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!json_parser_load_from_data (parser, text != NULL ? text : "", -1, &local_error))
+    {
+      g_set_error (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                   _("The text is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                           _("The text is empty."));
+      return NULL;
+    }
+  return json_parser_get_root (parser);
+}
+
+char *
+sd_checklist_to_json (const SdChecklist *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "kind", sd_checklist_kind_to_string (self->kind));
+  add_string_member (builder, "name", self->name);
+  json_builder_set_member_name (builder, "criteria");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->criteria->len; i++)
+    {
+      const SdCriterion *c = g_ptr_array_index (self->criteria, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "key", c->key);
+      add_string_member (builder, "name", c->name);
+      add_string_member (builder, "description", c->description);
+      json_builder_set_member_name (builder, "weight");
+      json_builder_add_int_value (builder, c->weight);
+      json_builder_set_member_name (builder, "max_score");
+      json_builder_add_int_value (builder, c->max_score);
+      json_builder_set_member_name (builder, "levels");
+      if (c->levels != NULL)
+        {
+          json_builder_begin_array (builder);
+          for (guint l = 0; c->levels[l] != NULL; l++)
+            json_builder_add_string_value (builder, c->levels[l]);
+          json_builder_end_array (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return builder_to_text (builder);
+}
+
+SdChecklist *
+sd_checklist_from_json (const char  *text,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(SdChecklist) checklist = NULL;
+  g_autofree char *kind_text = NULL;
+  g_autofree char *name = NULL;
+  SdChecklistKind kind;
+  JsonNode *root;
+  JsonObject *object;
+  JsonNode *criteria;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = parse_root (parser, text, error);
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                           _("A checklist must be a JSON object."));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  if (!read_text (object, "kind", FALSE, &kind_text, error) ||
+      !read_text (object, "name", FALSE, &name, error))
+    return NULL;
+  if (!sd_checklist_kind_from_string (kind_text, &kind))
+    {
+      g_set_error (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                   _("Unknown checklist kind “%s”."), kind_text);
+      return NULL;
+    }
+  checklist = sd_checklist_new (kind, name);
+  criteria = json_object_get_member (object, "criteria");
+  if (criteria == NULL || !JSON_NODE_HOLDS_ARRAY (criteria))
+    {
+      g_set_error_literal (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                           _("The field “criteria” is missing or is not a list."));
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (criteria)); i++)
+    {
+      JsonNode *node = json_array_get_element (json_node_get_array (criteria), i);
+      g_autofree char *key = NULL;
+      g_autofree char *cname = NULL;
+      g_autofree char *description = NULL;
+      int weight, max_score;
+      JsonObject *co;
+      JsonNode *levels;
+      SdCriterion *c;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error_literal (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                               _("A criterion must be a JSON object."));
+          return NULL;
+        }
+      co = json_node_get_object (node);
+      if (!read_text (co, "key", FALSE, &key, error) ||
+          !read_text (co, "name", FALSE, &cname, error) ||
+          !read_text (co, "description", TRUE, &description, error) ||
+          !read_int (co, "weight", &weight, error) ||
+          !read_int (co, "max_score", &max_score, error))
+        return NULL;
+      c = sd_checklist_add_criterion (checklist, key, cname, weight, max_score);
+      sd_criterion_set_description (c, description);
+      levels = json_object_get_member (co, "levels");
+      if (levels != NULL && JSON_NODE_HOLDS_ARRAY (levels))
+        {
+          JsonArray *array = json_node_get_array (levels);
+          g_autoptr(GStrvBuilder) strv = g_strv_builder_new ();
+          g_auto(GStrv) values = NULL;
+
+          for (guint l = 0; l < json_array_get_length (array); l++)
+            {
+              const char *level = json_array_get_string_element (array, l);
+
+              g_strv_builder_add (strv, level != NULL ? level : "");
+            }
+          values = g_strv_builder_end (strv);
+          sd_criterion_set_levels (c, (const char * const *) values);
+        }
+      else if (levels != NULL && !JSON_NODE_HOLDS_NULL (levels))
+        {
+          g_set_error_literal (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                               _("The field “levels” is not a list."));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&checklist);
+}
+
+char *
+sd_marks_to_json (const GPtrArray *marks)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (marks != NULL, NULL);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const SdMark *m = g_ptr_array_index ((GPtrArray *) marks, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "key", m->key);
+      add_string_member (builder, "name", m->name);
+      json_builder_set_member_name (builder, "weight");
+      json_builder_add_int_value (builder, m->weight);
+      json_builder_set_member_name (builder, "max_score");
+      json_builder_add_int_value (builder, m->max_score);
+      add_string_member (builder, "state", mark_state_to_string (m->state));
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_int_value (builder, m->score);
+      add_string_member (builder, "comment", m->comment);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return builder_to_text (builder);
+}
+
+GPtrArray *
+sd_marks_from_json (const char  *text,
+                    GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) marks = NULL;
+  JsonNode *root;
+  JsonArray *array;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = parse_root (parser, text, error);
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error_literal (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                           _("Marks must be a JSON list."));
+      return NULL;
+    }
+  array = json_node_get_array (root);
+  marks = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_mark_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *state = NULL;
+      SdMark *m;
+      JsonObject *mo;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error_literal (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                               _("A mark must be a JSON object."));
+          return NULL;
+        }
+      mo = json_node_get_object (node);
+      m = g_new0 (SdMark, 1);
+      g_ptr_array_add (marks, m);
+      if (!read_text (mo, "key", FALSE, &m->key, error) ||
+          !read_text (mo, "name", FALSE, &m->name, error) ||
+          !read_int (mo, "weight", &m->weight, error) ||
+          !read_int (mo, "max_score", &m->max_score, error) ||
+          !read_text (mo, "state", FALSE, &state, error) ||
+          !read_int (mo, "score", &m->score, error) ||
+          !read_text (mo, "comment", TRUE, &m->comment, error))
+        return NULL;
+      if (!mark_state_from_string (state, &m->state))
+        {
+          g_set_error (error, SD_CHECKLIST_ERROR, SD_CHECKLIST_ERROR_PARSE,
+                       _("Unknown mark state “%s”."), state);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&marks);
 }

@@ -31,6 +31,7 @@ typedef enum {
   SD_CHECKLIST_ERROR_UNSCORED,       /* a criterion neither scored nor marked not applicable */
   SD_CHECKLIST_ERROR_NOTHING_SCORED, /* every criterion marked not applicable */
   SD_CHECKLIST_ERROR_UNKNOWN,        /* a mark for a criterion the checklist does not have */
+  SD_CHECKLIST_ERROR_PARSE,          /* JSON text that cannot be read back */
 } SdChecklistError;
 
 typedef enum {
@@ -170,6 +171,23 @@ char         *sd_score_format                 (gint64        hundredths,
 /* "80%", "79.5%" in the reader's style: basis points as a percentage. */
 char         *sd_score_format_percent         (gint64        bp,
                                                SdNumberStyle style);
+
+/* ------------------------------------------------------------------------------------------
+ * JSON forms, as kept in the company file
+ * ------------------------------------------------------------------------------------------ */
+
+/* {"kind":…,"name":…,"criteria":[{"key","name","description","weight","max_score","levels"}]}
+ * (the id is not part of it). */
+char         *sd_checklist_to_json            (const SdChecklist *self);
+/* Reads sd_checklist_to_json() text back; the result is not validated (a file may hold an
+ * old checklist). NULL with SD_CHECKLIST_ERROR_PARSE when the text cannot be read. */
+SdChecklist  *sd_checklist_from_json          (const char  *text,
+                                               GError     **error);
+/* An array of SdMark * as [{"key","name","weight","max_score","state","score","comment"}]. */
+char         *sd_marks_to_json                (const GPtrArray *marks);
+/* Reads sd_marks_to_json() text back (an array with sd_mark_free), or NULL with PARSE. */
+GPtrArray    *sd_marks_from_json              (const char  *text,
+                                               GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdCriterion, sd_criterion_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdChecklist, sd_checklist_free)

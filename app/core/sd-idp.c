@@ -11,6 +11,7 @@
 
 #include <glib.h>
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
 #include "sd-idp.h"
 
@@ -1228,5 +1229,287 @@ sd_idp_propose (const SdIdpProposalInput  *input,
       sd_idp_add_action (idp, action);
     }
 
+  return g_steal_pointer (&idp);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * JSON form
+ * ------------------------------------------------------------------------------------------ */
+
+static void
+json_add_text (JsonBuilder *builder,
+               const char  *member,
+               const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_date (JsonBuilder *builder,
+               const char  *member,
+               const GDate *date)
+{
+  g_autofree char *iso = g_date_valid (date) ? sd_date_to_iso (date) : NULL;
+
+  json_add_text (builder, member, iso);
+}
+
+static void
+json_add_int (JsonBuilder *builder,
+              const char  *member,
+              gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+char *
+sd_idp_to_json (const SdIdp *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_add_text (builder, "title", self->title);
+  json_builder_set_member_name (builder, "goals");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->goals->len; i++)
+    {
+      const SdIdpGoal *g = g_ptr_array_index (self->goals, i);
+
+      json_builder_begin_object (builder);
+      json_add_text (builder, "title", g->title);
+      json_add_text (builder, "kind", sd_idp_target_kind_to_string (g->kind));
+      json_add_text (builder, "key", g->key);
+      json_add_text (builder, "unit", g->unit);
+      json_add_int (builder, "baseline", g->baseline);
+      json_add_int (builder, "target", g->target);
+      json_builder_set_member_name (builder, "actual");
+      if (g->has_actual)
+        json_builder_add_int_value (builder, g->actual);
+      else
+        json_builder_add_null_value (builder);
+      json_add_date (builder, "deadline", &g->deadline);
+      json_add_text (builder, "reason", g->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "actions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->actions->len; i++)
+    {
+      const SdIdpAction *a = g_ptr_array_index (self->actions, i);
+
+      json_builder_begin_object (builder);
+      json_add_text (builder, "title", a->title);
+      json_add_text (builder, "kind", sd_idp_action_kind_to_string (a->kind));
+      json_add_text (builder, "owner", a->owner);
+      json_add_date (builder, "deadline", &a->deadline);
+      json_add_text (builder, "status", sd_idp_status_to_string (a->status));
+      json_add_date (builder, "done_on", &a->done_on);
+      json_add_text (builder, "notes", a->notes);
+      json_add_int (builder, "goal", a->goal);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static gboolean
+json_bad (GError     **error,
+          const char  *member)
+{
+  g_set_error (error, SD_IDP_ERROR, SD_IDP_ERROR_INVALID,
+               _("The development plan cannot be read: the field “%s” is wrong."), member);
+  return FALSE;
+}
+
+static gboolean
+json_read_text (JsonObject  *object,
+                const char  *member,
+                gboolean     optional,
+                char       **out,
+                GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return optional ? TRUE : json_bad (error, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return json_bad (error, member);
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+json_read_int (JsonObject  *object,
+               const char  *member,
+               gboolean     optional,
+               gboolean    *present,
+               gint64      *out,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (present != NULL)
+    *present = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return optional ? TRUE : json_bad (error, member);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return json_bad (error, member);
+  *out = json_node_get_int (node);
+  if (present != NULL)
+    *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+json_read_date (JsonObject  *object,
+                const char  *member,
+                GDate       *out,
+                GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_date_clear (out, 1);
+  if (!json_read_text (object, member, TRUE, &text, error))
+    return FALSE;
+  if (text != NULL && !sd_date_parse (text, out, NULL))
+    return json_bad (error, member);
+  return TRUE;
+}
+
+static JsonArray *
+json_get_list (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  return json_node_get_array (node);
+}
+
+SdIdp *
+sd_idp_from_json (const char   *text,
+                  gint64        manager_id,
+                  const GDate  *created,
+                  GError      **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(SdIdp) idp = sd_idp_new (manager_id, created);
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  JsonArray *goals, *actions;
+  JsonNode *root;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, text != NULL ? text : "", -1, &local_error))
+    {
+      g_set_error (error, SD_IDP_ERROR, SD_IDP_ERROR_INVALID,
+                   _("The development plan cannot be read: %s"), local_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      json_bad (error, "");
+      return NULL;
+    }
+  object = json_node_get_object (root);
+  if (!json_read_text (object, "title", TRUE, &idp->title, error))
+    return NULL;
+  goals = json_get_list (object, "goals");
+  actions = json_get_list (object, "actions");
+  if (goals == NULL || actions == NULL)
+    {
+      json_bad (error, goals == NULL ? "goals" : "actions");
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (goals); i++)
+    {
+      JsonNode *node = json_array_get_element (goals, i);
+      g_autoptr(SdIdpGoal) goal = sd_idp_goal_new (SD_IDP_TARGET_CUSTOM, NULL, 0, 0);
+      g_autofree char *kind = NULL;
+      JsonObject *go;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          json_bad (error, "goals");
+          return NULL;
+        }
+      go = json_node_get_object (node);
+      if (!json_read_text (go, "title", TRUE, &goal->title, error) ||
+          !json_read_text (go, "kind", FALSE, &kind, error) ||
+          !json_read_text (go, "key", TRUE, &goal->key, error) ||
+          !json_read_text (go, "unit", TRUE, &goal->unit, error) ||
+          !json_read_int (go, "baseline", FALSE, NULL, &goal->baseline, error) ||
+          !json_read_int (go, "target", FALSE, NULL, &goal->target, error) ||
+          !json_read_int (go, "actual", TRUE, &goal->has_actual, &goal->actual, error) ||
+          !json_read_date (go, "deadline", &goal->deadline, error) ||
+          !json_read_text (go, "reason", TRUE, &goal->reason, error))
+        return NULL;
+      if (!sd_idp_target_kind_from_string (kind, &goal->kind))
+        {
+          json_bad (error, "kind");
+          return NULL;
+        }
+      sd_idp_add_goal (idp, g_steal_pointer (&goal));
+    }
+  for (guint i = 0; i < json_array_get_length (actions); i++)
+    {
+      JsonNode *node = json_array_get_element (actions, i);
+      g_autoptr(SdIdpAction) action = sd_idp_action_new (SD_IDP_ACTION_INITIAL, NULL, NULL, NULL);
+      g_autofree char *kind = NULL;
+      g_autofree char *status = NULL;
+      gint64 goal = -1;
+      JsonObject *ao;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          json_bad (error, "actions");
+          return NULL;
+        }
+      ao = json_node_get_object (node);
+      if (!json_read_text (ao, "title", TRUE, &action->title, error) ||
+          !json_read_text (ao, "kind", FALSE, &kind, error) ||
+          !json_read_text (ao, "owner", TRUE, &action->owner, error) ||
+          !json_read_date (ao, "deadline", &action->deadline, error) ||
+          !json_read_text (ao, "status", FALSE, &status, error) ||
+          !json_read_date (ao, "done_on", &action->done_on, error) ||
+          !json_read_text (ao, "notes", TRUE, &action->notes, error) ||
+          !json_read_int (ao, "goal", TRUE, NULL, &goal, error))
+        return NULL;
+      if (!sd_idp_action_kind_from_string (kind, &action->kind))
+        {
+          json_bad (error, "kind");
+          return NULL;
+        }
+      if (!sd_idp_status_from_string (status, &action->status))
+        {
+          json_bad (error, "status");
+          return NULL;
+        }
+      if (goal < -1 || goal > G_MAXINT)
+        {
+          json_bad (error, "goal");
+          return NULL;
+        }
+      action->goal = (int) goal;
+      sd_idp_add_action (idp, g_steal_pointer (&action));
+    }
   return g_steal_pointer (&idp);
 }

@@ -236,6 +236,20 @@ void          sd_idp_proposal_input_init    (SdIdpProposalInput *input,
 SdIdp        *sd_idp_propose                (const SdIdpProposalInput  *input,
                                              GError                   **error);
 
+/* ------------------------------------------------------------------------------------------
+ * JSON form, as kept in the company file
+ * ------------------------------------------------------------------------------------------ */
+
+/* {"title","goals":[…],"actions":[…]}: everything but the id, manager and day, which the
+ * file keeps in columns. Dates as "YYYY-MM-DD" or null. */
+char         *sd_idp_to_json                (const SdIdp *self);
+/* Reads sd_idp_to_json() text back into a plan for manager_id made on `created` (not
+ * validated); NULL with SD_IDP_ERROR_INVALID when the text cannot be read. */
+SdIdp        *sd_idp_from_json              (const char   *text,
+                                             gint64        manager_id,
+                                             const GDate  *created,
+                                             GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdIdpGoal, sd_idp_goal_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdIdpAction, sd_idp_action_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdIdp, sd_idp_free)

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-store-people.h"
 #include "sd-store-private.h"
 
 GArray *
@@ -466,6 +467,21 @@ insert_demo_pipeline (SdStore              *self,
 }
 
 /* The month after the demo's last fact: the demo ends its history the month before today. */
+/* Scored calls, assessments and a development plan up to the middle of the running month. */
+static gboolean
+fill_demo_people (SdStore  *self,
+                  SdMonth   current,
+                  GError  **error)
+{
+  GDate day;
+
+  if (current == SD_MONTH_INVALID)
+    return TRUE;
+  sd_month_first_day (current, &day);
+  g_date_add_days (&day, 14);
+  return _sd_store_fill_demo_people (self, &day, 6, error);
+}
+
 static SdMonth
 demo_current_month (const SdDemoCompany *demo)
 {
@@ -554,7 +570,8 @@ sd_store_fill_demo (SdStore              *self,
       !insert_demo_facts (self, demo->facts, error) ||
       !insert_demo_plan (self, demo, current, error) ||
       !insert_demo_pipeline (self, demo, current, error) ||
-      !_sd_store_fill_demo_payroll (self, current, error))
+      !_sd_store_fill_demo_payroll (self, current, error) ||
+      !fill_demo_people (self, current, error))
     goto failed;
 
   return _sd_store_edit_commit (self, NULL, SD_STORE_CHANGED_ALL, error);
