@@ -124,6 +124,24 @@ sd_hiring_settings_init (SdHiringSettings *settings)
   settings->margin_bp = BP_ONE;
 }
 
+gboolean
+sd_hiring_settings_equal (const SdHiringSettings *a,
+                          const SdHiringSettings *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  if (a->capacity != b->capacity || a->n_ramp_up != b->n_ramp_up ||
+      a->attrition_bp != b->attrition_bp || a->time_to_hire_weeks != b->time_to_hire_weeks ||
+      a->monthly_pay != b->monthly_pay || a->contributions_bp != b->contributions_bp ||
+      a->hiring_cost != b->hiring_cost || a->onboarding_cost != b->onboarding_cost ||
+      a->margin_bp != b->margin_bp)
+    return FALSE;
+  for (guint i = 0; i < a->n_ramp_up && i < SD_HIRING_MAX_RAMP_UP_STEPS; i++)
+    if (a->ramp_up[i] != b->ramp_up[i])
+      return FALSE;
+  return TRUE;
+}
+
 void
 sd_hiring_settings_set_ramp_up (SdHiringSettings *settings,
                                 const int        *percent,

@@ -74,6 +74,9 @@ void          sd_hiring_settings_set_ramp_up   (SdHiringSettings *settings,
 /* Checks every setting; the error says what to fix, in words for the user. */
 gboolean      sd_hiring_settings_validate      (const SdHiringSettings  *settings,
                                                 GError                 **error);
+/* Whether two settings hold the same figures (ramp-up steps beyond n_ramp_up ignored). */
+gboolean      sd_hiring_settings_equal         (const SdHiringSettings *a,
+                                                const SdHiringSettings *b);
 /* The ramp-up percent of tenure month 1, 2, … (100 after the last step; 0 for tenure < 1). */
 int           sd_hiring_settings_ramp_percent  (const SdHiringSettings *settings,
                                                 gint64                  tenure);
