@@ -19,6 +19,7 @@
 #include "sd-demo.h"
 #include "sd-scheme-library.h"
 #include "sd-store.h"
+#include "sd-store-people.h"
 #include "sd-store-private.h"
 
 typedef struct {
@@ -409,6 +410,79 @@ test_payroll_employed (Fixture       *f,
   g_assert_cmpint (sep->total, ==, 0);     /* no schemes: nothing is paid */
 }
 
+/* The call_score KPI takes the month's scored calls from the file: none, then two calls of
+ * 100 and 50 points — 75 of a 100-point target pays 75 % of the 10 000,00 ₽ bonus. */
+static void
+test_call_score_kpi (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdScheme) scheme = sd_scheme_new ();
+  g_autoptr(SdChecklist) checklist = NULL;
+  g_autoptr(SdPayroll) before = NULL;
+  g_autoptr(SdPayroll) after = NULL;
+  SdMonth march = sd_month_make (2025, 3);
+  const SdPayslip *slip = NULL;
+  gint64 id;
+
+  g_free (scheme->name);
+  scheme->name = g_strdup ("Call quality");
+  sd_scheme_add_tier (scheme, 0, 0);
+  scheme->kpi_target_bonus = 1000000;
+  sd_scheme_add_kpi_item (scheme, SD_METRIC_CALL_SCORE, SD_FIX_ONE, 50 * SD_FIX_ONE,
+                          100 * SD_FIX_ONE, 100 * SD_FIX_ONE);
+  id = sd_store_add_scheme (f->store, scheme, &error);
+  g_assert_no_error (error);
+  g_assert_true (sd_store_assign_scheme (f->store, f->ivanov, id, sd_month_make (2025, 1),
+                                         &error));
+  set_fact (f->store, f->ivanov, march, 100000);
+  {
+    SdPlanEntry plan = { f->ivanov, march, 100000, 0, 0 };
+
+    g_assert_true (sd_store_import_plan (f->store, &plan, 1, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  before = sd_store_compute_payroll (f->store, march, sd_calendar_get_default (),
+                                     SD_NUMBER_STYLE_EN, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < before->slips->len; i++)
+    if (((SdPayslip *) g_ptr_array_index (before->slips, i))->manager_id == f->ivanov)
+      slip = g_ptr_array_index (before->slips, i);
+  g_assert_nonnull (slip);
+  g_assert_cmpint (slip->kpi, ==, 0);
+
+  checklist = sd_store_people_get_current_checklist (f->store, SD_CHECKLIST_CALL, &error);
+  g_assert_no_error (error);
+  for (int k = 0; k < 2; k++)
+    {
+      GDate day;
+      g_autoptr(SdCall) call = NULL;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, (GDateDay) (10 + k), 3, 2025);
+      call = sd_call_new_for_checklist (checklist, f->ivanov, &day);
+      for (guint c = 0; c < checklist->criteria->len; c++)
+        {
+          const SdCriterion *criterion = g_ptr_array_index (checklist->criteria, c);
+
+          g_assert_true (sd_call_set_score (call, criterion->key,
+                                            k == 0 ? criterion->max_score
+                                                   : criterion->max_score / 2));
+        }
+      g_assert_cmpint (sd_store_people_add_call (f->store, call, &error), >, 0);
+      g_assert_no_error (error);
+    }
+
+  after = sd_store_compute_payroll (f->store, march, sd_calendar_get_default (),
+                                    SD_NUMBER_STYLE_EN, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < after->slips->len; i++)
+    if (((SdPayslip *) g_ptr_array_index (after->slips, i))->manager_id == f->ivanov)
+      slip = g_ptr_array_index (after->slips, i);
+  g_assert_cmpint (slip->kpi, ==, 750000);
+}
+
 static void
 test_demo_has_payroll (Fixture       *f,
                        gconstpointer  data)
@@ -552,6 +626,7 @@ main (int   argc,
   ADD ("/store-pay/payroll/closed-month-is-frozen-reopen-needs-reason", test_payroll_frozen);
   ADD ("/store-pay/payroll/everyone-employed-in-month", test_payroll_employed);
   ADD ("/store-pay/demo/schemes-assigned-previous-month-closed", test_demo_has_payroll);
+  ADD ("/store-pay/payroll/call-score-kpi-from-scored-calls", test_call_score_kpi);
   ADD ("/store-pay/import-staff/scheme-column-assigns-from-hire-month",
        test_import_staff_scheme);
 #undef ADD

@@ -12,8 +12,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-call-score.h"
 #include "sd-scheme-json.h"
 #include "sd-scheme-library.h"
+#include "sd-store-people.h"
 #include "sd-store-private.h"
 
 /* ------------------------------------------------------------------------------------------
@@ -633,11 +635,23 @@ lookup_call_score (SdStore  *self,
                    SdMonth   month,
                    gint64   *score)
 {
-  (void) self;
-  (void) manager_id;
-  (void) month;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  GDate first, last;
+
+  /* The month's average call score in the KPI's fixed point (sd_call_scores_kpi). No call
+   * scored, or the calls cannot be read: no value, said so on the payslip, not guessed. */
   *score = 0;
-  return FALSE;
+  sd_month_first_day (month, &first);
+  sd_month_last_day (month, &last);
+  calls = sd_store_people_list_calls (self, manager_id, &first, &last, &error);
+  if (calls == NULL)
+    {
+      g_warning ("Call scores of %" G_GINT64_FORMAT " cannot be read: %s", manager_id,
+                 error->message);
+      return FALSE;
+    }
+  return sd_call_scores_kpi (calls, manager_id, month, score);
 }
 
 static SdPayroll *
