@@ -14,6 +14,8 @@
 #include "sd-owner-report.h"
 #include "sd-payroll.h"
 #include "sd-plan.h"
+#include "sd-store-hiring.h"
+#include "sd-store-people.h"
 
 static void
 manager_free (gpointer data)
@@ -36,6 +38,17 @@ lagging_free (gpointer data)
   g_free (l);
 }
 
+static void
+person_free (gpointer data)
+{
+  SdReportPerson *p = data;
+
+  g_free (p->name);
+  g_free (p->idp_title);
+  g_free (p->attention);
+  g_free (p);
+}
+
 void
 sd_owner_report_free (SdOwnerReport *self)
 {
@@ -48,6 +61,10 @@ sd_owner_report_free (SdOwnerReport *self)
   g_clear_pointer (&self->managers, g_ptr_array_unref);
   g_clear_pointer (&self->lagging, g_ptr_array_unref);
   g_clear_pointer (&self->pay_months, g_array_unref);
+  g_clear_pointer (&self->hiring_months, g_array_unref);
+  g_clear_pointer (&self->hires, g_array_unref);
+  g_free (self->hiring_summary);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -279,6 +296,176 @@ add_pay (SdOwnerReport     *self,
   return TRUE;
 }
 
+static const char *
+hire_state_label (SdHireState state)
+{
+  switch (state)
+    {
+    case SD_HIRE_PROPOSED:
+      return _("Proposed");
+    case SD_HIRE_ACCEPTED:
+      return _("Accepted");
+    case SD_HIRE_EDITED:
+      return _("Accepted with other dates");
+    case SD_HIRE_REJECTED:
+      return _("Rejected");
+    case SD_HIRE_HIRED:
+    default:
+      return _("Hired");
+    }
+}
+
+/* The stored hiring schedule evaluated over the period's year. A year without a plan, or a
+ * company that never set hiring up, has no hiring section (not an error). */
+static gboolean
+add_hiring (SdOwnerReport  *self,
+            SdStore        *store,
+            GError        **error)
+{
+  g_autoptr(GArray) hires = NULL;
+  g_autoptr(SdHiringParams) params = NULL;
+  g_autoptr(SdHiringResult) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SdHiringSettings settings;
+  gboolean stored = FALSE;
+
+  if (!sd_store_load_hiring_settings (store, &settings, &stored, error))
+    return FALSE;
+  hires = sd_store_list_planned_hires (store, error);
+  if (hires == NULL)
+    return FALSE;
+  if (!stored && hires->len == 0)
+    return TRUE;
+
+  params = sd_store_load_hiring_params (store, self->period.year, 1, &settings, &self->today,
+                                        &local_error);
+  if (params == NULL)
+    {
+      g_debug ("No hiring section: %s", local_error->message);
+      return TRUE;
+    }
+  result = sd_hiring_evaluate (params, (const SdPlannedHire *) hires->data, hires->len,
+                               &local_error);
+  if (result == NULL)
+    {
+      g_debug ("No hiring section: %s", local_error->message);
+      return TRUE;
+    }
+
+  self->has_hiring = TRUE;
+  self->hiring_summary = sd_hiring_result_describe (result);
+  for (guint i = 0; i < sd_hiring_result_get_n_months (result); i++)
+    {
+      const SdHiringMonth *m = sd_hiring_result_get_month (result, i);
+      SdReportHiringMonth rm = { 0 };
+
+      if (!sd_period_contains (&self->period, m->month))
+        continue;
+      rm.month = m->month;
+      rm.plan = m->plan;
+      rm.team_capacity = m->team_capacity;
+      rm.hires_capacity = m->hires_capacity;
+      rm.shortfall = m->shortfall;
+      rm.total_cost = m->total_cost;
+      g_array_append_val (self->hiring_months, rm);
+    }
+  for (guint h = 0; h < sd_hiring_result_get_n_hires (result); h++)
+    {
+      const SdPlannedHire *hire = sd_hiring_result_get_hire (result, h);
+      SdReportHire rh = { 0 };
+
+      rh.search_start = hire->search_start;
+      rh.start = hire->start;
+      rh.state = hire_state_label (hire->state);
+      rh.counted = sd_planned_hire_counts (hire);
+      rh.payback = sd_hiring_result_get_payback (result, h);
+      for (guint i = 0; i < sd_hiring_result_get_n_months (result); i++)
+        {
+          const SdHiringHireMonth *hm = sd_hiring_result_get_hire_month (result, h, i);
+
+          rh.cost += hm->cost;
+          rh.revenue += hm->revenue;
+        }
+      g_array_append_val (self->hires, rh);
+    }
+  return TRUE;
+}
+
+/* Each manager of the report: calls scored in the period, the latest development plan and
+ * why they need attention (judged at the last complete month). */
+static gboolean
+add_people (SdOwnerReport  *self,
+            SdStore        *store,
+            GError        **error)
+{
+  g_autoptr(SdPeopleSnapshot) snapshot = NULL;
+  g_autoptr(GPtrArray) attention = NULL;
+  SdMonth first = sd_period_first_month (&self->period);
+  SdMonth last = sd_period_last_month (&self->period);
+  SdMonth judged = MIN (last, sd_month_from_date (&self->today) - 1);
+
+  snapshot = sd_store_people_load (store, first, last, error);
+  if (snapshot == NULL)
+    return FALSE;
+  if (snapshot->calls->len == 0 && snapshot->assessments->len == 0 && snapshot->idps->len == 0)
+    return TRUE;
+  self->has_people = TRUE;
+  attention = sd_store_people_find_attention (store, judged, &self->today, error);
+  if (attention == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->managers->len; i++)
+    {
+      const SdReportManager *m = g_ptr_array_index (self->managers, i);
+      SdReportPerson *p = g_new0 (SdReportPerson, 1);
+      const SdIdp *latest = NULL;
+
+      p->manager_id = m->manager_id;
+      p->name = g_strdup (m->name);
+      p->has_call_score = sd_call_scores_average (snapshot->calls, m->manager_id, first, last,
+                                                  &p->call_score, &p->n_calls);
+      for (guint k = 0; k < snapshot->idps->len; k++)
+        {
+          const SdIdp *idp = g_ptr_array_index (snapshot->idps, k);
+
+          if (idp->manager_id == m->manager_id)
+            latest = idp;   /* oldest first: the last one wins */
+        }
+      if (latest != NULL)
+        {
+          p->has_idp = TRUE;
+          p->idp_title = g_strdup (latest->title);
+          for (guint k = 0; k < latest->actions->len; k++)
+            {
+              const SdIdpAction *action = g_ptr_array_index (latest->actions, k);
+
+              if (action->status == SD_IDP_STATUS_CANCELLED)
+                continue;
+              p->n_actions++;
+              if (action->status == SD_IDP_STATUS_DONE)
+                p->n_done++;
+              if (sd_idp_action_is_overdue (action, &self->today))
+                p->n_overdue++;
+            }
+          p->idp_completion.defined = sd_idp_completion_bp (latest, &p->idp_completion.bp);
+        }
+      for (guint k = 0; k < attention->len; k++)
+        {
+          const SdAttention *a = g_ptr_array_index (attention, k);
+
+          if (a->manager_id == m->manager_id)
+            {
+              g_autofree char *joined = g_strjoinv (" ", a->reasons);
+
+              p->attention = g_steal_pointer (&joined);
+              self->n_attention++;
+            }
+        }
+      g_ptr_array_add (self->people, p);
+    }
+  return TRUE;
+}
+
 SdOwnerReport *
 sd_owner_report_build (SdStore           *store,
                        const SdCalendar  *calendar,
@@ -313,6 +500,9 @@ sd_owner_report_build (SdStore           *store,
   self->managers = g_ptr_array_new_with_free_func (manager_free);
   self->lagging = g_ptr_array_new_with_free_func (lagging_free);
   self->pay_months = g_array_new (FALSE, TRUE, sizeof (SdReportPayMonth));
+  self->hiring_months = g_array_new (FALSE, TRUE, sizeof (SdReportHiringMonth));
+  self->hires = g_array_new (FALSE, TRUE, sizeof (SdReportHire));
+  self->people = g_ptr_array_new_with_free_func (person_free);
 
   first = sd_period_first_month (period);
   last = sd_period_last_month (period);
@@ -515,6 +705,8 @@ sd_owner_report_build (SdStore           *store,
   if (!add_forecast (self, store, calendar, facts, error))
     return NULL;
   if (!add_pay (self, store, calendar, cancellable, error))
+    return NULL;
+  if (!add_hiring (self, store, error) || !add_people (self, store, error))
     return NULL;
 
   return g_steal_pointer (&self);

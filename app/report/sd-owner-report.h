@@ -77,6 +77,44 @@ typedef struct {
   SdRatio  share;          /* pay ÷ revenue */
 } SdReportPayMonth;
 
+/* The hiring plan in one month of the period (the stored schedule, rejected and hired ones
+ * not counted). */
+typedef struct {
+  SdMonth  month;
+  SdMoney  plan;
+  SdMoney  team_capacity;
+  SdMoney  hires_capacity;
+  SdMoney  shortfall;       /* 0 when the month is covered */
+  SdMoney  total_cost;      /* team and hires, contributions and one-off costs included */
+} SdReportHiringMonth;
+
+/* One planned hire of the year. */
+typedef struct {
+  GDate        search_start;
+  GDate        start;
+  const char  *state;       /* translated: "Proposed", "Accepted" … */
+  gboolean     counted;
+  SdMoney      cost;        /* over the year */
+  SdMoney      revenue;     /* added over the year */
+  SdMonth      payback;     /* SD_MONTH_INVALID: not within the year */
+} SdReportHire;
+
+/* A manager's development: calls, plan and attention. */
+typedef struct {
+  gint64   manager_id;
+  char    *name;
+  guint    n_calls;         /* scored in the period */
+  gboolean has_call_score;
+  gint64   call_score;      /* the period's average, hundredths of a point */
+  gboolean has_idp;         /* the latest development plan */
+  char    *idp_title;
+  guint    n_actions;       /* not cancelled */
+  guint    n_done;
+  guint    n_overdue;       /* on today */
+  SdRatio  idp_completion;  /* done ÷ actions not cancelled */
+  char    *attention;       /* why the manager needs attention, NULL when not */
+} SdReportPerson;
+
 typedef struct {
   char     *company;
   char     *currency;           /* ISO code */
@@ -119,6 +157,17 @@ typedef struct {
   SdMoney    pay_revenue;
   SdRatio    pay_share;
   guint      n_pay_errors;      /* months whose payroll could not be computed (no schemes …) */
+
+  /* Hiring: the year's plan when hiring settings or planned hires are stored */
+  gboolean   has_hiring;
+  GArray    *hiring_months;     /* of SdReportHiringMonth, the months of the period */
+  GArray    *hires;             /* of SdReportHire */
+  char      *hiring_summary;    /* translated sentences from core */
+
+  /* People: when any call, assessment or development plan is stored */
+  gboolean   has_people;
+  GPtrArray *people;            /* of SdReportPerson *, the report's managers */
+  guint      n_attention;
 } SdOwnerReport;
 
 /* Reads and computes the report of period as of today. Facts after today are counted (they

@@ -36,6 +36,7 @@ typedef struct {
   lxw_format          *count;
   lxw_format          *count_bold;
   lxw_format          *wrap;
+  lxw_format          *score;
   lxw_error            rc;
   /* Sheet names (for references) and where the totals are */
   char                *months_sheet;
@@ -43,6 +44,8 @@ typedef struct {
   char                *matrix_sheet;
   char                *lagging_sheet;
   char                *pay_sheet;
+  char                *hiring_sheet;
+  char                *people_sheet;
   char                *summary_sheet;
   lxw_row_t            months_total_row;
   lxw_row_t            pay_total_row;
@@ -613,6 +616,144 @@ write_pay (Writer *w)
   w->rc |= worksheet_autofilter (sheet, header_row, 0, total - 1, Y_N_COLUMNS - 1);
 }
 
+/* --- Hiring --- */
+
+enum { H_MONTH, H_PLAN, H_TEAM, H_HIRES, H_SHORTFALL, H_COST, H_N_COLUMNS };
+
+static void
+write_hiring (Writer *w)
+{
+  static const char * const headers[H_N_COLUMNS] = {
+    N_("Month"), N_("Plan"), N_("Team capacity"), N_("Planned hires' capacity"),
+    N_("Shortfall"), N_("Pay cost with hires"),
+  };
+  static const char * const hire_headers[] = {
+    N_("Search from"), N_("First day"), N_("State"), N_("Cost in the year"),
+    N_("Added revenue"), N_("Pays back in"),
+  };
+  static const double widths[H_N_COLUMNS] = { 18, 18, 18, 18, 18, 20 };
+  const SdOwnerReport *r = w->report;
+  lxw_worksheet *sheet;
+  const lxw_row_t header_row = 3, first = header_row + 1;
+  lxw_row_t row = first, total;
+
+  if (!r->has_hiring)
+    return;
+  sheet = workbook_add_worksheet (w->book, w->hiring_sheet);
+  write_text (w, sheet, 0, 0, _("Hiring plan"), w->title);
+  write_text (w, sheet, 1, 0, r->hiring_summary, NULL);
+  setup_sheet (w, sheet, header_row, headers, widths, H_N_COLUMNS);
+  for (guint i = 0; i < r->hiring_months->len; i++, row++)
+    {
+      const SdReportHiringMonth *m = &g_array_index (r->hiring_months, SdReportHiringMonth, i);
+      g_autofree char *label = sd_month_format_label (m->month);
+
+      write_text (w, sheet, row, H_MONTH, label, NULL);
+      write_money (w, sheet, row, H_PLAN, m->plan, w->money);
+      write_money (w, sheet, row, H_TEAM, m->team_capacity, w->money);
+      write_money (w, sheet, row, H_HIRES, m->hires_capacity, w->money);
+      write_money (w, sheet, row, H_SHORTFALL, m->shortfall, w->money);
+      write_money (w, sheet, row, H_COST, m->total_cost, w->money);
+    }
+  total = row;
+  write_text (w, sheet, total, H_MONTH, _("Total"), w->bold);
+  for (lxw_col_t c = H_PLAN; c < H_N_COLUMNS; c++)
+    {
+      g_autofree char *formula = sum_formula (first, total - 1, c);
+      SdMoney sum = 0;
+
+      for (guint i = 0; i < r->hiring_months->len; i++)
+        {
+          const SdReportHiringMonth *m = &g_array_index (r->hiring_months, SdReportHiringMonth, i);
+          const SdMoney values[] = { 0, m->plan, m->team_capacity, m->hires_capacity,
+                                     m->shortfall, m->total_cost };
+
+          sum += values[c];
+        }
+      write_money_formula (w, sheet, total, c, formula, sum, w->money_bold);
+    }
+  if (total > first)
+    w->rc |= worksheet_autofilter (sheet, header_row, 0, total - 1, H_N_COLUMNS - 1);
+
+  /* The planned hires, below the months */
+  row = total + 2;
+  write_text (w, sheet, row++, 0, _("Planned hires"), w->bold);
+  for (guint c = 0; c < G_N_ELEMENTS (hire_headers); c++)
+    write_text (w, sheet, row, (lxw_col_t) c, _(hire_headers[c]), w->header);
+  row++;
+  if (r->hires->len == 0)
+    write_text (w, sheet, row, 0, _("No hires are planned."), NULL);
+  for (guint i = 0; i < r->hires->len; i++, row++)
+    {
+      const SdReportHire *h = &g_array_index (r->hires, SdReportHire, i);
+      g_autofree char *search = sd_date_format (&h->search_start, sd_number_style_current ());
+      g_autofree char *start = sd_date_format (&h->start, sd_number_style_current ());
+      g_autofree char *payback = h->payback != SD_MONTH_INVALID
+                                 ? sd_month_format_label (h->payback)
+                                 : g_strdup (h->counted ? _("not within the year") : "—");
+
+      write_text (w, sheet, row, 0, search, NULL);
+      write_text (w, sheet, row, 1, start, NULL);
+      write_text (w, sheet, row, 2, h->state, NULL);
+      write_money (w, sheet, row, 3, h->cost, w->money);
+      write_money (w, sheet, row, 4, h->revenue, w->money);
+      write_text (w, sheet, row, 5, payback, NULL);
+    }
+}
+
+/* --- People --- */
+
+enum {
+  D_NAME, D_CALLS, D_SCORE, D_IDP, D_ACTIONS, D_DONE, D_OVERDUE, D_COMPLETION, D_ATTENTION,
+  D_N_COLUMNS
+};
+
+static void
+write_people (Writer *w)
+{
+  static const char * const headers[D_N_COLUMNS] = {
+    N_("Manager"), N_("Calls scored"), N_("Average call score"), N_("Development plan"),
+    N_("Actions"), N_("Done"), N_("Overdue"), N_("Plan done"), N_("Needs attention because"),
+  };
+  static const double widths[D_N_COLUMNS] = { 32, 10, 12, 30, 10, 10, 10, 11, 70 };
+  const SdOwnerReport *r = w->report;
+  lxw_worksheet *sheet;
+  const lxw_row_t header_row = 3;
+  lxw_row_t row = header_row + 1;
+
+  if (!r->has_people)
+    return;
+  sheet = workbook_add_worksheet (w->book, w->people_sheet);
+  write_sheet_title (w, sheet, _("People development"));
+  setup_sheet (w, sheet, header_row, headers, widths, D_N_COLUMNS);
+  for (guint i = 0; i < r->people->len; i++, row++)
+    {
+      const SdReportPerson *p = g_ptr_array_index (r->people, i);
+      g_autofree char *done = completion_formula (row, D_DONE, D_ACTIONS);
+
+      write_text (w, sheet, row, D_NAME, p->name, NULL);
+      write_count (w, sheet, row, D_CALLS, p->n_calls, w->count);
+      if (p->has_call_score)
+        w->rc |= worksheet_write_number (sheet, row, D_SCORE, (double) p->call_score / 100.0,
+                                         w->score);
+      if (p->has_idp)
+        {
+          write_text (w, sheet, row, D_IDP,
+                      p->idp_title != NULL ? p->idp_title : _("Development plan"), NULL);
+          write_count (w, sheet, row, D_ACTIONS, p->n_actions, w->count);
+          write_count (w, sheet, row, D_DONE, p->n_done, w->count);
+          write_count (w, sheet, row, D_OVERDUE, p->n_overdue, w->count);
+          write_ratio_formula (w, sheet, row, D_COMPLETION, done, &p->idp_completion, w->percent);
+        }
+      else
+        write_text (w, sheet, row, D_IDP, _("none"), NULL);
+      if (p->attention != NULL)
+        write_text (w, sheet, row, D_ATTENTION, p->attention, w->wrap);
+    }
+  if (row > header_row + 1)
+    w->rc |= worksheet_autofilter (sheet, header_row, 0, row - 1, D_N_COLUMNS - 1);
+}
+
 /* --- Summary, with the charts --- */
 
 static void
@@ -824,6 +965,20 @@ write_summary (Writer        *w,
     }
   LABEL (_("Managers lagging behind the plan"));
   write_count (w, sheet, row++, 1, r->lagging->len, w->count);
+  if (r->has_hiring)
+    {
+      guint counted = 0;
+
+      for (guint i = 0; i < r->hires->len; i++)
+        counted += g_array_index (r->hires, SdReportHire, i).counted;
+      LABEL (_("Planned hires"));
+      write_count (w, sheet, row++, 1, counted, w->count);
+    }
+  if (r->has_people)
+    {
+      LABEL (_("Managers needing attention"));
+      write_count (w, sheet, row++, 1, r->n_attention, w->count);
+    }
 #undef LABEL
 
   if (r->months->len > 0)
@@ -856,7 +1011,8 @@ sd_report_xlsx_write (const SdOwnerReport  *report,
   lxw_error rc;
   gboolean cancelled = FALSE;
   void (*const sections[]) (Writer *) = {
-    write_months, write_managers, write_matrix, write_lagging, write_pay,
+    write_months, write_managers, write_matrix, write_lagging, write_pay, write_hiring,
+    write_people,
   };
 
   g_return_val_if_fail (report != NULL, FALSE);
@@ -878,6 +1034,8 @@ sd_report_xlsx_write (const SdOwnerReport  *report,
   w.matrix_sheet = sd_xlsx_sheet_name (_("Managers by month"));
   w.lagging_sheet = sd_xlsx_sheet_name (_("Lagging"));
   w.pay_sheet = sd_xlsx_sheet_name (_("Pay cost"));
+  w.hiring_sheet = sd_xlsx_sheet_name (_("Hiring"));
+  w.people_sheet = sd_xlsx_sheet_name (_("People"));
 
   w.title = workbook_add_format (w.book);
   format_set_bold (w.title);
@@ -909,6 +1067,9 @@ sd_report_xlsx_write (const SdOwnerReport  *report,
   format_set_bold (w.count_bold);
   w.wrap = workbook_add_format (w.book);
   format_set_text_wrap (w.wrap);
+  format_set_align (w.wrap, LXW_ALIGN_VERTICAL_TOP);
+  w.score = workbook_add_format (w.book);
+  format_set_num_format (w.score, "0.00");
 
   title = g_strdup_printf (_("Owner report: %s"), report->period_label);
   properties.title = title;
@@ -944,6 +1105,8 @@ sd_report_xlsx_write (const SdOwnerReport  *report,
   g_free (w.matrix_sheet);
   g_free (w.lagging_sheet);
   g_free (w.pay_sheet);
+  g_free (w.hiring_sheet);
+  g_free (w.people_sheet);
 
   if (cancelled)
     {
