@@ -64,62 +64,42 @@ sd_export_format_for_path (const char      *path,
   return FALSE;
 }
 
-static gboolean
-report_is_empty (const SdOwnerReport *report)
+static guint
+allowed_report_formats (void)
 {
-  for (guint i = 0; i < report->months->len; i++)
-    {
-      const SdReportMonth *m = &g_array_index (report->months, SdReportMonth, i);
-
-      if (m->plan != 0 || m->fact != 0 || m->paid != 0 || m->deals != 0 || m->leads != 0)
-        return FALSE;
-    }
-  return report->managers->len == 0;
-}
-
-gboolean
-sd_export_owner_report (SdStore           *store,
-                        const SdCalendar  *calendar,
-                        const SdPeriod    *period,
-                        const GDate       *today,
-                        const char        *path,
-                        GCancellable      *cancellable,
-                        SdExportProgress   progress,
-                        gpointer           progress_data,
-                        GError           **error)
-{
-  g_autoptr(SdOwnerReport) report = NULL;
-  g_autofree char *temp = NULL;
-  SdExportFormat format;
   guint allowed = 1u << SD_EXPORT_FORMAT_XLSX;
-  gboolean ok;
-
-  g_return_val_if_fail (SD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (calendar != NULL && period != NULL && today != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
 #ifdef SD_HAVE_REPORT_PDF
   allowed |= 1u << SD_EXPORT_FORMAT_PDF;
 #endif
-  if (!sd_export_format_for_path (path, allowed, &format, error))
-    return FALSE;
+  return allowed;
+}
 
-  if (progress != NULL)
-    progress (0.0, progress_data);
-  report = sd_owner_report_build (store, calendar, period, today, cancellable, error);
-  if (report == NULL)
+gboolean
+sd_export_owner_report_data (const SdOwnerReport  *report,
+                             const char           *path,
+                             GCancellable         *cancellable,
+                             SdExportProgress      progress,
+                             gpointer              progress_data,
+                             GError              **error)
+{
+  g_autofree char *temp = NULL;
+  SdExportFormat format;
+  gboolean ok;
+
+  g_return_val_if_fail (report != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!sd_export_format_for_path (path, allowed_report_formats (), &format, error))
     return FALSE;
-  if (report_is_empty (report))
+  if (sd_owner_report_is_empty (report))
     {
       g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_NO_DATA,
                    _("There is nothing to report for %s: no plan and no facts."),
                    report->period_label);
       return FALSE;
     }
-  if (progress != NULL)
-    progress (0.3, progress_data);
-
   temp = sd_xlsx_temp_path_for (path, error);
   if (temp == NULL)
     return FALSE;
@@ -137,4 +117,35 @@ sd_export_owner_report (SdStore           *store,
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;
+}
+
+gboolean
+sd_export_owner_report (SdStore           *store,
+                        const SdCalendar  *calendar,
+                        const SdPeriod    *period,
+                        const GDate       *today,
+                        const char        *path,
+                        GCancellable      *cancellable,
+                        SdExportProgress   progress,
+                        gpointer           progress_data,
+                        GError           **error)
+{
+  g_autoptr(SdOwnerReport) report = NULL;
+
+  g_return_val_if_fail (SD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (calendar != NULL && period != NULL && today != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The name first: a wrong one is refused before any reading. */
+  if (!sd_export_format_for_path (path, allowed_report_formats (), NULL, error))
+    return FALSE;
+  if (progress != NULL)
+    progress (0.0, progress_data);
+  report = sd_owner_report_build (store, calendar, period, today, cancellable, error);
+  if (report == NULL)
+    return FALSE;
+  if (progress != NULL)
+    progress (0.3, progress_data);
+  return sd_export_owner_report_data (report, path, cancellable, progress, progress_data, error);
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "sd-calendar.h"
+#include "sd-owner-report.h"
 #include "sd-period.h"
 #include "sd-store.h"
 
@@ -53,6 +54,16 @@ gboolean sd_export_owner_report       (SdStore           *store,
                                        SdExportProgress   progress,
                                        gpointer           progress_data,
                                        GError           **error);
+
+/* A report already built, written the same way (format from the name, temporary file,
+ * rename). It touches no store, so a window can build the report on its own thread and
+ * write it in a worker. NO_DATA for an empty report. (sd-export.c) */
+gboolean sd_export_owner_report_data  (const SdOwnerReport  *report,
+                                       const char           *path,
+                                       GCancellable         *cancellable,
+                                       SdExportProgress      progress,
+                                       gpointer              progress_data,
+                                       GError              **error);
 
 /* The decomposed plan of the current version of `year`: .csv in the plan.csv format of
  * DESIGN.md (month,manager,revenue,leads,deals; department rows with an empty manager) or

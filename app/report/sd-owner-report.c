@@ -75,6 +75,21 @@ sd_owner_report_get_n_months (const SdOwnerReport *self)
   return self->months->len;
 }
 
+gboolean
+sd_owner_report_is_empty (const SdOwnerReport *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  for (guint i = 0; i < self->months->len; i++)
+    {
+      const SdReportMonth *m = &g_array_index (self->months, SdReportMonth, i);
+
+      if (m->plan != 0 || m->fact != 0 || m->paid != 0 || m->deals != 0 || m->leads != 0)
+        return FALSE;
+    }
+  return self->managers->len == 0;
+}
+
 char *
 sd_ratio_format (const SdRatio *ratio)
 {

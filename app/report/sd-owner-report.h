@@ -180,6 +180,9 @@ SdOwnerReport *sd_owner_report_build   (SdStore           *store,
                                         GError           **error);
 void           sd_owner_report_free    (SdOwnerReport *self);
 
+/* No plan, no fact and nobody in the period: nothing to report (exports refuse it). */
+gboolean       sd_owner_report_is_empty (const SdOwnerReport *self);
+
 /* "83,3 %" in the user's locale, "—" when undefined (NULL-safe for the caller's buffer). */
 char          *sd_ratio_format         (const SdRatio *ratio);
 
