@@ -21,7 +21,9 @@
 
 #include "sd-export.h"
 #include "sd-owner-report.h"
+#include "sd-demo.h"
 #include "sd-store.h"
+#include "sd-store-hiring.h"
 
 #define PYTHON "/usr/bin/python3"
 
@@ -756,6 +758,75 @@ test_period_under_way (Fixture       *f,
   g_assert_cmpuint (assert_recalculation_matches (book), >, 80);
 }
 
+/* A demo company with scored calls and a development plan, and a hiring plan set up with
+ * one accepted hire: the report gains People and Hiring, and every formula still agrees. */
+static void
+test_people_and_hiring (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdDemoCompany) demo = NULL;
+  g_autoptr(SdOwnerReport) report = NULL;
+  g_autoptr(JsonObject) book = NULL;
+  g_autofree char *out = NULL;
+  SdHiringSettings settings;
+  SdPlannedHire hire;
+  GDate today;
+  JsonArray *sheets;
+  gboolean found_people = FALSE, found_hiring = FALSE;
+  guint flagged = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 22, 11, 2026);
+  demo = sd_demo_generate (6, 2, 11, &today);
+  g_assert_true (sd_store_fill_demo (f->store, demo, &error));
+  g_assert_no_error (error);
+  sd_hiring_settings_init (&settings);
+  settings.capacity = 150000000;
+  g_assert_true (sd_store_save_hiring_settings (f->store, &settings, &error));
+  g_assert_no_error (error);
+  sd_planned_hire_init (&hire, &settings, sd_month_make (2026, 12));
+  hire.state = SD_HIRE_ACCEPTED;
+  g_assert_cmpint (sd_store_add_planned_hire (f->store, &hire, &error), >, 0);
+  g_assert_no_error (error);
+
+  report = sd_owner_report_build (f->store, sd_calendar_get_default (), &f->year, &today, NULL,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_true (report->has_people);
+  g_assert_cmpuint (report->people->len, ==, report->managers->len);
+  for (guint i = 0; i < report->people->len; i++)
+    {
+      const SdReportPerson *p = g_ptr_array_index (report->people, i);
+
+      flagged += p->attention != NULL;
+      if (p->has_call_score)
+        g_assert_cmpint (p->call_score, <=, 10000);
+    }
+  g_assert_cmpuint (flagged, ==, report->n_attention);
+  g_assert_cmpuint (flagged, >, 0);
+  g_assert_true (report->has_hiring);
+  g_assert_cmpuint (report->hiring_months->len, ==, 12);
+  g_assert_cmpuint (report->hires->len, ==, 1);
+  g_assert_true (g_array_index (report->hires, SdReportHire, 0).counted);
+  g_assert_cmpint (g_array_index (report->hires, SdReportHire, 0).cost, >, 0);
+  g_assert_nonnull (report->hiring_summary);
+
+  out = export_year (f, "people.xlsx");
+  book = inspect (out, TRUE, NULL);
+  if (book == NULL)
+    return;
+  sheets = json_object_get_array_member (book, "sheets");
+  for (guint i = 0; i < json_array_get_length (sheets); i++)
+    {
+      found_people |= g_strcmp0 (json_array_get_string_element (sheets, i), _("People")) == 0;
+      found_hiring |= g_strcmp0 (json_array_get_string_element (sheets, i), _("Hiring")) == 0;
+    }
+  g_assert_true (found_people);
+  g_assert_true (found_hiring);
+  assert_recalculation_matches (book);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -770,6 +841,7 @@ main (int   argc,
   ADD ("/owner-report/xlsx/libreoffice-recalculates-the-same", test_libreoffice_recalculates_the_same);
   ADD ("/owner-report/xlsx/russian-locale-keeps-kopecks", test_russian_locale_keeps_kopecks);
   ADD ("/owner-report/xlsx/period-under-way", test_period_under_way);
+  ADD ("/owner-report/xlsx/people-and-hiring-sections", test_people_and_hiring);
   ADD ("/owner-report/export/failures-keep-old-file", test_failures_keep_old_file);
   ADD ("/owner-report/export/unwritable-folder", test_unwritable_folder);
 #undef ADD
