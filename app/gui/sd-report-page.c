@@ -103,6 +103,7 @@ struct _SdReportPage
   GtkLabel       *lagging_label;
   GtkLabel       *pay_heading;
   GtkFrame       *pay_frame;
+  GtkBox         *extra_box;       /* hiring and people, when the report has them */
   GtkLabel       *pay_note;
 
   GtkStringList  *month_names;
@@ -219,7 +220,7 @@ table_grid (const SdReportTable *table)
     {
       GtkWidget *label = gtk_label_new (table->headers[c]);
 
-      gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+      gtk_label_set_xalign (GTK_LABEL (label), sd_report_table_is_text_column (table, c) ? 0 : 1);
       gtk_widget_set_hexpand (label, c == 0);
       gtk_widget_add_css_class (label, "heading");
       gtk_grid_attach (GTK_GRID (grid), label, (int) c, 0, 1, 1);
@@ -237,8 +238,9 @@ table_grid (const SdReportTable *table)
 
           gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), chars);
           gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), chars);
-          gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), c == 0 ? 0 : 1);
-          if (c > 0)
+          gtk_inscription_set_xalign (GTK_INSCRIPTION (cell),
+                                      sd_report_table_is_text_column (table, c) ? 0 : 1);
+          if (!sd_report_table_is_text_column (table, c))
             gtk_widget_add_css_class (cell, "numeric");
           if ((gint) r == table->total_row)
             gtk_widget_add_css_class (cell, "heading");
@@ -274,6 +276,53 @@ show_table (GtkFrame          *frame,
       return;
     }
   gtk_frame_set_child (frame, table_grid (table));
+}
+
+/* The hiring plan and people development, as the files show them, when the report has them. */
+static void
+show_extra_sections (SdReportPage        *self,
+                     const SdOwnerReport *report)
+{
+  static const SdReportTableKind kinds[] = {
+    SD_REPORT_TABLE_HIRING, SD_REPORT_TABLE_HIRES, SD_REPORT_TABLE_PEOPLE,
+  };
+
+  clear_children (GTK_WIDGET (self->extra_box));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWidget *heading = gtk_label_new (NULL);
+      GtkWidget *frame = gtk_frame_new (NULL);
+
+      if (!sd_report_has_table (report, kinds[i]))
+        continue;
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "title-4");
+      gtk_box_append (self->extra_box, heading);
+      if (kinds[i] == SD_REPORT_TABLE_HIRING && report->hiring_summary != NULL)
+        {
+          GtkWidget *summary = gtk_label_new (report->hiring_summary);
+
+          gtk_label_set_xalign (GTK_LABEL (summary), 0);
+          gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+          gtk_box_append (self->extra_box, summary);
+        }
+      gtk_box_append (self->extra_box, frame);
+      show_table (GTK_FRAME (frame), GTK_LABEL (heading), kinds[i], report);
+      if (kinds[i] == SD_REPORT_TABLE_PEOPLE)
+        {
+          g_autoptr(GPtrArray) lines = sd_report_attention_lines (report);
+          g_autofree char *text = NULL;
+          GtkWidget *label;
+
+          g_ptr_array_add (lines, NULL);
+          text = g_strjoinv ("\n", (char **) lines->pdata);
+          label = gtk_label_new (text);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_box_append (self->extra_box, label);
+        }
+    }
 }
 
 static GtkWidget *
@@ -345,6 +394,7 @@ show_nothing (SdReportPage *self,
   gtk_frame_set_child (self->months_frame, NULL);
   gtk_frame_set_child (self->managers_frame, NULL);
   gtk_frame_set_child (self->pay_frame, NULL);
+  clear_children (GTK_WIDGET (self->extra_box));
   gtk_label_set_label (self->lagging_label, "");
   gtk_label_set_label (self->pay_note, "");
   sd_chart_view_changed (self->plan_fact_chart, 0);
@@ -401,6 +451,7 @@ reload (SdReportPage *self)
   show_table (self->months_frame, self->months_heading, SD_REPORT_TABLE_MONTHS, report);
   show_table (self->managers_frame, self->managers_heading, SD_REPORT_TABLE_MANAGERS, report);
   show_table (self->pay_frame, self->pay_heading, SD_REPORT_TABLE_PAY, report);
+  show_extra_sections (self, report);
 
   lagging = sd_report_lagging_lines (report);
   g_ptr_array_add (lagging, NULL);
@@ -1198,6 +1249,7 @@ sd_report_page_class_init (SdReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SdReportPage, lagging_label);
   gtk_widget_class_bind_template_child (widget_class, SdReportPage, pay_heading);
   gtk_widget_class_bind_template_child (widget_class, SdReportPage, pay_frame);
+  gtk_widget_class_bind_template_child (widget_class, SdReportPage, extra_box);
   gtk_widget_class_bind_template_child (widget_class, SdReportPage, pay_note);
 }
 

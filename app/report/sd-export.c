@@ -109,6 +109,13 @@ sd_export_owner_report_data (const SdOwnerReport  *report,
   else
 #endif
     ok = sd_report_xlsx_write (report, temp, cancellable, progress, progress_data, error);
+  /* Cancelled while the last page was written: the earlier file stays. */
+  if (ok && g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error_literal (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_CANCELLED,
+                           _("The export was cancelled."));
+      ok = FALSE;
+    }
   if (!ok || !sd_xlsx_commit_file (temp, path, error))
     {
       g_unlink (temp);

@@ -18,6 +18,7 @@
 
 #include "sd-chart-growth.h"
 #include "sd-chart-plan-fact.h"
+#include "sd-scheme.h"
 #include "sd-chart.h"
 #include "sd-report-pdf.h"
 
@@ -197,6 +198,7 @@ table_set_columns (SdReportTable      *table,
                    const double       *widths)
 {
   table->n_columns = n;
+  table->text_columns = 1;
   table->headers = g_new0 (char *, n + 1);
   table->widths = g_new0 (double, n);
   for (guint i = 0; i < n; i++)
@@ -220,7 +222,7 @@ static gboolean
 month_is_ahead (const SdOwnerReport *report,
                 const SdReportMonth *m)
 {
-  return m->month > sd_month_from_date (&report->today) && m->fact == 0;
+  return !m->has_fact && m->month >= sd_month_from_date (&report->today);
 }
 
 static void
@@ -345,6 +347,164 @@ fill_pay (SdReportTable       *table,
   row[5] = g_strdup ("");
 }
 
+static void
+fill_hiring (SdReportTable       *table,
+             const SdOwnerReport *report)
+{
+  static const char * const headers[] = {
+    N_("Month"), N_("Plan"), N_("Team capacity"), N_("Planned hires' capacity"),
+    N_("Shortfall"), N_("Pay cost with hires"),
+  };
+  static const double widths[] = { 1.5, 1.5, 1.5, 1.5, 1.4, 1.5 };
+  SdMoney sums[5] = { 0 };
+  char **row;
+
+  table->title = g_strdup (_("Hiring plan"));
+  table_set_columns (table, G_N_ELEMENTS (headers), headers, widths);
+  for (guint i = 0; i < report->hiring_months->len; i++)
+    {
+      const SdReportHiringMonth *m = &g_array_index (report->hiring_months,
+                                                     SdReportHiringMonth, i);
+      const SdMoney values[5] = { m->plan, m->team_capacity, m->hires_capacity, m->shortfall,
+                                  m->total_cost };
+
+      row = row_new (table);
+      row[0] = sd_month_format_label (m->month);
+      for (guint c = 0; c < 5; c++)
+        {
+          row[c + 1] = money_whole (report, values[c]);
+          sums[c] += values[c];
+        }
+    }
+  if (report->hiring_months->len == 0)
+    return;
+  table->total_row = (gint) table->rows->len;
+  row = row_new (table);
+  row[0] = g_strdup (_("Total"));
+  for (guint c = 0; c < 5; c++)
+    row[c + 1] = money_whole (report, sums[c]);
+}
+
+static void
+fill_hires (SdReportTable       *table,
+            const SdOwnerReport *report)
+{
+  static const char * const headers[] = {
+    N_("Search from"), N_("First day"), N_("State"), N_("Cost in the year"),
+    N_("Added revenue"), N_("Pays back in"),
+  };
+  static const double widths[] = { 1.2, 1.2, 1.6, 1.4, 1.4, 1.4 };
+
+  table->title = g_strdup (_("Planned hires"));
+  table_set_columns (table, G_N_ELEMENTS (headers), headers, widths);
+  table->text_columns = (1u << 0) | (1u << 1) | (1u << 2);
+  for (guint i = 0; i < report->hires->len; i++)
+    {
+      const SdReportHire *h = &g_array_index (report->hires, SdReportHire, i);
+      char **row = row_new (table);
+
+      row[0] = sd_date_format (&h->search_start, style_now ());
+      row[1] = sd_date_format (&h->start, style_now ());
+      row[2] = g_strdup (h->state);
+      row[3] = money_whole (report, h->cost);
+      row[4] = money_whole (report, h->revenue);
+      row[5] = h->payback != SD_MONTH_INVALID ? sd_month_format_label (h->payback)
+               : g_strdup (h->counted ? _("not within the year") : "—");
+    }
+}
+
+static void
+fill_people (SdReportTable       *table,
+             const SdOwnerReport *report)
+{
+  static const char * const headers[] = {
+    N_("Manager"), N_("Calls scored"), N_("Average call score"), N_("Development plan"),
+    N_("Needs attention"),
+  };
+  static const double widths[] = { 2.2, 1.0, 1.2, 3.6, 1.2 };
+
+  table->title = g_strdup (_("People development"));
+  table_set_columns (table, G_N_ELEMENTS (headers), headers, widths);
+  table->text_columns = (1u << 0) | (1u << 3);
+  for (guint i = 0; i < report->people->len; i++)
+    {
+      const SdReportPerson *p = g_ptr_array_index (report->people, i);
+      char **row = row_new (table);
+
+      row[0] = g_strdup (p->name);
+      row[1] = count_text (p->n_calls);
+      row[2] = p->has_call_score ? sd_fix_format (p->call_score * 100, style_now ())
+                                 : g_strdup ("—");
+      if (p->has_idp)
+        {
+          g_autofree char *done = ratio_text (&p->idp_completion, FALSE);
+
+          /* Translators: a development plan's progress: "3 of 5 actions done (60 %), 1 overdue" */
+          row[3] = p->n_overdue > 0
+                   ? g_strdup_printf (ngettext ("%u of %u actions done (%s), %u overdue",
+                                                "%u of %u actions done (%s), %u overdue",
+                                                p->n_overdue),
+                                      p->n_done, p->n_actions, done, p->n_overdue)
+                   : g_strdup_printf (_("%u of %u actions done (%s)"), p->n_done, p->n_actions,
+                                      done);
+        }
+      else
+        row[3] = g_strdup (_("none"));
+      /* The reasons follow the table in full (sd_report_attention_lines). */
+      row[4] = g_strdup (p->attention != NULL ? _("yes") : "");
+    }
+}
+
+GPtrArray *
+sd_report_attention_lines (const SdOwnerReport *report)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (report != NULL, lines);
+
+  for (guint i = 0; i < report->people->len; i++)
+    {
+      const SdReportPerson *p = g_ptr_array_index (report->people, i);
+
+      if (p->attention != NULL)
+        /* Translators: a manager who needs attention: "Name: why" */
+        g_ptr_array_add (lines, g_strdup_printf (_("%s: %s"), p->name, p->attention));
+    }
+  if (lines->len == 0 && report->has_people)
+    g_ptr_array_add (lines, g_strdup (_("Nobody needs special attention.")));
+  return lines;
+}
+
+gboolean
+sd_report_table_is_text_column (const SdReportTable *table,
+                                guint                column)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+  return column == 0 || (column < 32 && (table->text_columns & (1u << column)) != 0);
+}
+
+gboolean
+sd_report_has_table (const SdOwnerReport *report,
+                     SdReportTableKind    kind)
+{
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  switch (kind)
+    {
+    case SD_REPORT_TABLE_HIRING:
+    case SD_REPORT_TABLE_HIRES:
+      return report->has_hiring;
+    case SD_REPORT_TABLE_PEOPLE:
+      return report->has_people;
+    case SD_REPORT_TABLE_MONTHS:
+    case SD_REPORT_TABLE_MANAGERS:
+    case SD_REPORT_TABLE_PAY:
+    case SD_REPORT_N_TABLES:
+    default:
+      return TRUE;
+    }
+}
+
 SdReportTable *
 sd_report_table_new (const SdOwnerReport *report,
                      SdReportTableKind    kind)
@@ -364,7 +524,17 @@ sd_report_table_new (const SdOwnerReport *report,
     case SD_REPORT_TABLE_MANAGERS:
       fill_managers (table, report);
       break;
+    case SD_REPORT_TABLE_HIRING:
+      fill_hiring (table, report);
+      break;
+    case SD_REPORT_TABLE_HIRES:
+      fill_hires (table, report);
+      break;
+    case SD_REPORT_TABLE_PEOPLE:
+      fill_people (table, report);
+      break;
     case SD_REPORT_TABLE_PAY:
+    case SD_REPORT_N_TABLES:
     default:
       fill_pay (table, report);
       break;
@@ -506,7 +676,7 @@ struct _SdReportLayout
   GPtrArray *pages;              /* of GArray of Placed */
   double     width;
   double     height;
-  guint      header_block[3];    /* the header block of each table */
+  guint      header_block[SD_REPORT_N_TABLES];  /* the header block of each table */
 
   SdReportCharts charts;
   char                 *title;
@@ -624,9 +794,10 @@ sd_report_layout_new (const SdOwnerReport *report)
   self->report = report;
   self->figures = sd_report_headline_figures (report);
   self->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_report_table_free);
-  g_ptr_array_add (self->tables, sd_report_table_new (report, SD_REPORT_TABLE_MONTHS));
-  g_ptr_array_add (self->tables, sd_report_table_new (report, SD_REPORT_TABLE_MANAGERS));
-  g_ptr_array_add (self->tables, sd_report_table_new (report, SD_REPORT_TABLE_PAY));
+  /* Every kind has its slot (index = kind); sections the report lacks stay empty and are
+   * left out below. */
+  for (guint k = 0; k < SD_REPORT_N_TABLES; k++)
+    g_ptr_array_add (self->tables, sd_report_table_new (report, (SdReportTableKind) k));
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
@@ -648,6 +819,18 @@ sd_report_layout_new (const SdOwnerReport *report)
     {
       SdReportTable *table = g_ptr_array_index (self->tables, t);
 
+      if (!sd_report_has_table (report, (SdReportTableKind) t))
+        {
+          self->header_block[t] = G_MAXUINT;
+          continue;
+        }
+      if (t == SD_REPORT_TABLE_HIRING && report->hiring_summary != NULL)
+        {
+          add_block (self, BLOCK_HEADING, 0, 0, table->title, FALSE);
+          add_block (self, BLOCK_TEXT, 0, 0, report->hiring_summary, FALSE);
+          g_free (table->title);
+          table->title = g_strdup (_("Capacity and pay cost by month"));
+        }
       if (t == SD_REPORT_TABLE_PAY)
         {
           /* Who is lagging comes before the pay, after the managers' table. */
@@ -663,6 +846,7 @@ sd_report_layout_new (const SdOwnerReport *report)
           add_block (self, BLOCK_TEXT, 0, 0,
                      t == SD_REPORT_TABLE_PAY
                      ? _("No payroll for the period: no motivation schemes are assigned.")
+                     : t == SD_REPORT_TABLE_HIRES ? _("No hires are planned.")
                      : _("No data for the period."), TRUE);
           self->header_block[t] = G_MAXUINT;
           continue;
@@ -671,6 +855,15 @@ sd_report_layout_new (const SdOwnerReport *report)
       add_block (self, BLOCK_TABLE_HEADER, t, 0, NULL, FALSE);
       for (guint r = 0; r < table->rows->len; r++)
         add_block (self, BLOCK_ROW, t, r, NULL, FALSE);
+      if (t == SD_REPORT_TABLE_PEOPLE)
+        {
+          g_autoptr(GPtrArray) attention = sd_report_attention_lines (report);
+
+          add_block (self, BLOCK_HEADING, 0, 0, _("Who needs attention, and why"), FALSE);
+          for (guint i = 0; i < attention->len; i++)
+            add_block (self, BLOCK_TEXT, 0, 0, g_ptr_array_index (attention, i),
+                       report->n_attention == 0);
+        }
       if (t == SD_REPORT_TABLE_PAY && report->n_pay_errors > 0)
         {
           g_autofree char *note =
@@ -1014,7 +1207,9 @@ draw_row (SdReportLayout *self,
       else
         set_rgb (cr, header ? 0.15 : 0.05);
       draw_text (cr, x + CELL_PAD, y + CELL_PAD, text, BODY_SIZE, header || total,
-                 w - 2 * CELL_PAD, c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT, FALSE);
+                 w - 2 * CELL_PAD,
+                 sd_report_table_is_text_column (table, c) ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT,
+                 FALSE);
       x += w;
     }
 }

@@ -31,13 +31,22 @@ typedef struct {
   double     *widths;        /* n_columns relative widths */
   GPtrArray  *rows;          /* of char ** (n_columns cells each) */
   gint        total_row;     /* index of the totals row, or -1 */
+  guint       text_columns;  /* bit c set: column c is text, aligned left (the first always) */
 } SdReportTable;
 
 typedef enum {
   SD_REPORT_TABLE_MONTHS,
   SD_REPORT_TABLE_MANAGERS,
   SD_REPORT_TABLE_PAY,
+  SD_REPORT_TABLE_HIRING,     /* the hiring plan by month (when the report has one) */
+  SD_REPORT_TABLE_HIRES,      /* the planned hires */
+  SD_REPORT_TABLE_PEOPLE,     /* calls, development plans, attention (when it has them) */
+  SD_REPORT_N_TABLES,
 } SdReportTableKind;
+
+/* Whether the report has the section the table shows. */
+gboolean       sd_report_has_table        (const SdOwnerReport *report,
+                                           SdReportTableKind    kind);
 
 /* The headline figures of the report (SdReportFigure *), in the order they are shown. */
 GPtrArray     *sd_report_headline_figures (const SdOwnerReport *report);
@@ -50,6 +59,11 @@ void           sd_report_table_free       (SdReportTable *table);
 /* "Иванов Пётр — 2 months below 80 %: …" lines, one per lagging manager; a single line saying
  * nobody lags when the list is empty. */
 GPtrArray     *sd_report_lagging_lines    (const SdOwnerReport *report);
+/* "Name: why", one line per manager who needs attention (people section). */
+GPtrArray     *sd_report_attention_lines  (const SdOwnerReport *report);
+/* Whether column c of the table is text (aligned left) rather than a figure. */
+gboolean       sd_report_table_is_text_column (const SdReportTable *table,
+                                               guint                column);
 
 /* "Made on 22.11.2026" — when the report was made. */
 char          *sd_report_made_on          (const SdOwnerReport *report);
