@@ -769,6 +769,7 @@ test_people_and_hiring (Fixture       *f,
   g_autoptr(SdOwnerReport) report = NULL;
   g_autoptr(JsonObject) book = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *pdftotext = NULL;
   SdHiringSettings settings;
   SdPlannedHire hire;
   GDate today;
@@ -811,6 +812,34 @@ test_people_and_hiring (Fixture       *f,
   g_assert_true (g_array_index (report->hires, SdReportHire, 0).counted);
   g_assert_cmpint (g_array_index (report->hires, SdReportHire, 0).cost, >, 0);
   g_assert_nonnull (report->hiring_summary);
+
+  /* The PDF carries the sections too, with each reason for attention. */
+  pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext != NULL)
+    {
+      g_autofree char *pdf = export_year (f, "people.pdf");
+      const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      int status = -1;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
+                                   G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status,
+                                   NULL));
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (text, _("Who needs attention, and why")));
+      g_assert_nonnull (strstr (text, _("Planned hires")));
+      for (guint i = 0; i < report->people->len; i++)
+        {
+          const SdReportPerson *p = g_ptr_array_index (report->people, i);
+
+          if (p->attention != NULL)
+            {
+              g_autofree char *line = g_strdup_printf ("%s:", p->name);
+
+              g_assert_nonnull (strstr (text, line));
+            }
+        }
+    }
 
   out = export_year (f, "people.xlsx");
   book = inspect (out, TRUE, NULL);
