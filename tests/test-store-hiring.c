@@ -398,6 +398,10 @@ test_hire_makes_manager_with_plan (Fixture       *f,
   SdMoney june_to_dec, team_before, team_after;
 
   make_draft_current (f->store);
+  /* Next year's first version: a current draft, without the new manager yet. */
+  g_assert_cmpint (sd_store_create_plan_version (f->store, 2027, "План 2027", SD_SCENARIO_BASE, 0,
+                                                 &error), >, 0);
+  g_assert_no_error (error);
   hire_id = add_accepted (f->store, "2026-04-18", "2026-06-01");
   before = sd_store_list_staff (f->store, FALSE, &error);
   team_before = plan_of (f->store, 0, sd_month_make (2026, 6), sd_month_make (2026, 6), &n_rows);
@@ -440,6 +444,9 @@ test_hire_makes_manager_with_plan (Fixture       *f,
   g_assert_cmpuint (n_rows, >=, 7);
   g_assert_cmpint (plan_of (f->store, manager_id, sd_month_make (2026, 1), sd_month_make (2026, 5),
                             &n_rows), ==, 0);
+  /* And next year's draft too. */
+  g_assert_cmpint (plan_of (f->store, manager_id, sd_month_make (2027, 1), sd_month_make (2027, 12),
+                            &n_rows), >, 0);
   /* The department's target did not move: the others' shares did. */
   team_after = plan_of (f->store, 0, sd_month_make (2026, 6), sd_month_make (2026, 6), &n_rows);
   g_assert_cmpint (team_after, ==, team_before);
@@ -607,6 +614,31 @@ test_params_pay_from_scheme (Fixture       *f,
   g_assert_cmpint (sd_store_get_hiring_scheme_id (f->store, sd_month_make (2026, 1)), ==,
                    scheme_id);
 
+  /* The scheme for new hires: automatic (the most common), chosen, or an unknown one refused. */
+  {
+    g_autoptr(SdScheme) other = sd_scheme_copy (scheme);
+    gint64 other_id;
+
+    g_free (other->name);
+    other->name = g_strdup ("Только оклад");
+    g_array_set_size (other->tiers, 0);
+    sd_scheme_add_tier (other, 0, 0);
+    other_id = sd_store_add_scheme (f->store, other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sd_store_get_hiring_scheme_choice (f->store), ==, 0);
+    g_assert_true (sd_store_set_hiring_scheme_id (f->store, other_id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sd_store_get_hiring_scheme_id (f->store, sd_month_make (2026, 1)), ==,
+                     other_id);
+    g_assert_false (sd_store_set_hiring_scheme_id (f->store, 4242, &error));
+    g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (sd_store_get_hiring_scheme_choice (f->store), ==, other_id);
+    g_assert_true (sd_store_set_hiring_scheme_id (f->store, 0, &error));
+    g_assert_cmpint (sd_store_get_hiring_scheme_id (f->store, sd_month_make (2026, 1)), ==,
+                     scheme_id);
+  }
+
   result = sd_hiring_propose (params, &error);
   g_assert_no_error (error);
   jan = sd_hiring_result_get_month (result, 0);
@@ -674,6 +706,29 @@ test_params_from_demo (Fixture       *f,
   for (guint h = 0; h < sd_hiring_result_get_n_hires (result); h++)
     g_assert_cmpint (sd_month_from_date (&sd_hiring_result_get_hire (result, h)->start), >=,
                      sd_month_make (2026, 5));
+
+  /* Stored, the proposal is what a report evaluates: the same hires, the same money. */
+  {
+    g_autoptr(GArray) hires = g_array_new (FALSE, TRUE, sizeof (SdPlannedHire));
+    g_autoptr(SdHiringResult) stored = NULL;
+    g_autoptr(SdHiringParams) used = NULL;
+
+    for (guint h = 0; h < sd_hiring_result_get_n_hires (result); h++)
+      g_array_append_val (hires, *sd_hiring_result_get_hire (result, h));
+    g_assert_true (sd_store_save_hiring_settings (f->store, &settings, &error));
+    g_assert_true (sd_store_replace_proposed_hires (f->store,
+                                                    (const SdPlannedHire *) (gconstpointer) hires->data,
+                                                    hires->len, &error));
+    stored = sd_store_evaluate_hiring_plan (f->store, 2026, 1, &today, &used, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (used);
+    g_assert_cmpuint (sd_hiring_result_get_n_counted (stored), ==,
+                      sd_hiring_result_get_n_counted (result));
+    g_assert_cmpint (sd_hiring_result_get_hires_cost (stored), ==,
+                     sd_hiring_result_get_hires_cost (result));
+    g_assert_cmpint (sd_hiring_result_get_total_cost (stored), ==,
+                     sd_hiring_result_get_total_cost (result));
+  }
 }
 
 int

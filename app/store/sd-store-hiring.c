@@ -786,6 +786,14 @@ sd_store_hire_planned (SdStore            *self,
   result.plan_year = sd_month_get_year (start);
   if (!add_to_plan (self, result.plan_year, member, calendar, &result.plan, error))
     goto failed;
+  /* The years after it that already have a current draft get the manager too. */
+  for (int year = result.plan_year + 1; year <= result.plan_year + SD_HIRING_MAX_MONTHS / 12; year++)
+    {
+      SdHirePlanOutcome later;
+
+      if (!add_to_plan (self, year, member, calendar, &later, error))
+        goto failed;
+    }
 
   if (!sd_store_commit (self, error))
     return 0;
@@ -1076,6 +1084,34 @@ sd_store_load_hiring_params (SdStore                 *self,
   sd_hiring_params_set_pay_func (params, pay_from_scheme, pay, pay_data_free);
 
   return g_steal_pointer (&params);
+}
+
+SdHiringResult *
+sd_store_evaluate_hiring_plan (SdStore          *self,
+                               int               first_year,
+                               guint             n_years,
+                               const GDate      *today,
+                               SdHiringParams  **params_out,
+                               GError          **error)
+{
+  g_autoptr(SdHiringParams) params = NULL;
+  g_autoptr(GArray) hires = NULL;
+  SdHiringResult *result;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  params = sd_store_load_hiring_params (self, first_year, n_years, NULL, today, error);
+  if (params == NULL)
+    return NULL;
+  hires = sd_store_list_planned_hires (self, error);
+  if (hires == NULL)
+    return NULL;
+  result = sd_hiring_evaluate (params, (const SdPlannedHire *) (gconstpointer) hires->data,
+                               hires->len, error);
+  if (result != NULL && params_out != NULL)
+    *params_out = g_steal_pointer (&params);
+  return result;
 }
 
 gboolean

@@ -82,7 +82,8 @@ typedef struct {
  * hired on the hire's start, paid by the hiring scheme when there is one), marks the planned
  * hire hired with that manager, and — when the start year's current plan version is a
  * draft — adds the manager to it and saves it recomputed, so the plan is decomposed onto
- * them. An approved plan is left as it is (outcome->plan says which). Only an accepted or
+ * them (current drafts of the following years too). An approved plan is left as it is
+ * (outcome->plan says which, for the start year). Only an accepted or
  * edited hire can be hired. All or nothing. Returns the new staff id, or 0 with the reason. */
 gint64          sd_store_hire_planned           (SdStore            *self,
                                                  gint64              hire_id,
@@ -119,6 +120,15 @@ SdHiringParams *sd_store_load_hiring_params     (SdStore                 *self,
                                                  const SdHiringSettings  *settings,
                                                  const GDate             *today,
                                                  GError                 **error);
+
+/* The stored schedule (every planned hire) evaluated against the plan of the horizon, as the
+ * hiring page shows it: for reports. `params` (may be NULL) receives the inputs used. */
+SdHiringResult *sd_store_evaluate_hiring_plan   (SdStore          *self,
+                                                 int               first_year,
+                                                 guint             n_years,
+                                                 const GDate      *today,
+                                                 SdHiringParams  **params,
+                                                 GError          **error);
 
 /* A fully ramped manager's capacity from the facts of the n_months months ending with
  * last_month (see sd_hiring_capacity_from_history). */
