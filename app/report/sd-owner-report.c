@@ -338,7 +338,6 @@ add_hiring (SdOwnerReport  *self,
             GError        **error)
 {
   g_autoptr(GArray) hires = NULL;
-  g_autoptr(SdHiringParams) params = NULL;
   g_autoptr(SdHiringResult) result = NULL;
   g_autoptr(GError) local_error = NULL;
   SdHiringSettings settings;
@@ -352,15 +351,8 @@ add_hiring (SdOwnerReport  *self,
   if (!stored && hires->len == 0)
     return TRUE;
 
-  params = sd_store_load_hiring_params (store, self->period.year, 1, &settings, &self->today,
-                                        &local_error);
-  if (params == NULL)
-    {
-      g_debug ("No hiring section: %s", local_error->message);
-      return TRUE;
-    }
-  result = sd_hiring_evaluate (params, (const SdPlannedHire *) hires->data, hires->len,
-                               &local_error);
+  result = sd_store_evaluate_hiring_plan (store, self->period.year, 1, &self->today, NULL,
+                                          &local_error);
   if (result == NULL)
     {
       g_debug ("No hiring section: %s", local_error->message);
