@@ -758,6 +758,65 @@ test_attention_constructed_company (Fixture       *f,
         }
     }
   g_assert_true (saw_ivanov && saw_petrova);
+
+  /* The owner report's people section: the same two first, with the plan's progress. */
+  {
+    g_autoptr(GPtrArray) rows = sd_store_people_report (f->store, sd_month_make (2026, 5), &today,
+                                                        &error);
+    const SdPeopleReportRow *petrova = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 2);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const SdPeopleReportRow *row = g_ptr_array_index (rows, i);
+
+        g_assert_nonnull (row->attention);
+        if (row->manager_id == f->petrova)
+          petrova = row;
+      }
+    g_assert_nonnull (petrova);
+    g_assert_cmpint (petrova->idp_id, >, 0);
+    g_assert_cmpstr (petrova->idp_title, ==, "План развития");
+    g_assert_true (petrova->has_completion);
+    g_assert_cmpint (petrova->completion_bp, ==, 0);
+    g_assert_cmpuint (petrova->n_overdue, ==, 2);
+    g_assert_false (petrova->has_call_score);
+  }
+}
+
+static void
+test_corrupt_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdCall) call = make_call (f->ivanov, "2026-03-10", 2, 2);
+  g_autoptr(SdAssessment) a = make_assessment (f->ivanov, "2026-03-10", 3);
+  g_autoptr(SdIdp) idp = make_idp (f->ivanov, "2026-03-01", "2026-03-31");
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GPtrArray) idps = NULL;
+
+  g_assert_cmpint (sd_store_people_add_call (f->store, call, &error), >, 0);
+  g_assert_cmpint (sd_store_people_add_assessment (f->store, a, &error), >, 0);
+  g_assert_cmpint (sd_store_people_add_idp (f->store, idp, &error), >, 0);
+  g_assert_no_error (error);
+  /* Damaged by hand: every list says so instead of crashing or inventing scores. */
+  g_assert_true (_sd_store_exec (f->store, "UPDATE main.call_score SET marks = '[{\"key\":1}]';"
+                                           "UPDATE main.assessment SET marks = 'nonsense';"
+                                           "UPDATE main.idp SET json = '{\"goals\":5}';", &error));
+  g_assert_no_error (error);
+  calls = sd_store_people_list_calls (f->store, 0, NULL, NULL, &error);
+  g_assert_null (calls);
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  assessments = sd_store_people_list_assessments (f->store, 0, &error);
+  g_assert_null (assessments);
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  idps = sd_store_people_list_idps (f->store, 0, &error);
+  g_assert_null (idps);
+  g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_CORRUPT);
 }
 
 static SdStore *
@@ -858,6 +917,7 @@ main (int   argc,
   ADD ("idp/round-trip-and-status", test_idp_round_trip_and_status);
   ADD ("attention/constructed-company", test_attention_constructed_company);
   ADD ("demo/deterministic-with-attention", test_demo_people);
+  ADD ("corrupt/rows-refused", test_corrupt_rows);
 #undef ADD
 
   return g_test_run ();

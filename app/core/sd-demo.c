@@ -393,6 +393,7 @@ sd_demo_generate (guint        n_managers,
     }
 
   self = g_new0 (SdDemoCompany, 1);
+  self->today = *today;
   self->company_name = g_strdup (seed == 1 ? company_names[0]
                                            : company_names[seed % G_N_ELEMENTS (company_names)]);
   self->currency = g_strdup ("RUB");

@@ -17,6 +17,7 @@ typedef struct {
   GPtrArray *staff;          /* SdStaffMember, ids 1..n assigned, head of sales first */
   GArray    *facts;          /* SdFact, manager_id refers to staff ids */
   GArray    *plan;           /* SdPlanEntry: per manager, per month */
+  GDate      today;          /* the day it was made for: scored calls and plans end there */
 } SdDemoCompany;
 
 /* n_managers managers (not counting the head of sales) with n_years of monthly history

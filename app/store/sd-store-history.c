@@ -467,18 +467,24 @@ insert_demo_pipeline (SdStore              *self,
 }
 
 /* The month after the demo's last fact: the demo ends its history the month before today. */
-/* Scored calls, assessments and a development plan up to the middle of the running month. */
+/* Scored calls, assessments and a development plan up to the day the demo was made for. */
 static gboolean
-fill_demo_people (SdStore  *self,
-                  SdMonth   current,
-                  GError  **error)
+fill_demo_people (SdStore              *self,
+                  const SdDemoCompany  *demo,
+                  SdMonth               current,
+                  GError              **error)
 {
   GDate day;
 
   if (current == SD_MONTH_INVALID)
     return TRUE;
-  sd_month_first_day (current, &day);
-  g_date_add_days (&day, 14);
+  if (g_date_valid (&demo->today))
+    day = demo->today;
+  else
+    {
+      sd_month_first_day (current, &day);
+      g_date_add_days (&day, 14);
+    }
   return _sd_store_fill_demo_people (self, &day, 6, error);
 }
 
@@ -571,7 +577,7 @@ sd_store_fill_demo (SdStore              *self,
       !insert_demo_plan (self, demo, current, error) ||
       !insert_demo_pipeline (self, demo, current, error) ||
       !_sd_store_fill_demo_payroll (self, current, error) ||
-      !fill_demo_people (self, current, error))
+      !fill_demo_people (self, demo, current, error))
     goto failed;
 
   return _sd_store_edit_commit (self, NULL, SD_STORE_CHANGED_ALL, error);

@@ -744,9 +744,11 @@ collect_assessments (SdStore       *self,
       a->assessor = column_dup (stmt, 4);
       a->comment = column_dup (stmt, 5);
       marks = sd_marks_from_json ((const char *) sqlite3_column_text (stmt, 6), &local_error);
-      if (!column_date (stmt, 2, &a->date, error) ||
-          (marks == NULL && corrupt (error, _("An assessment"), local_error)))
+      if (marks == NULL)
+        corrupt (error, _("An assessment"), local_error);
+      if (marks == NULL || !column_date (stmt, 2, &a->date, error))
         {
+          g_clear_pointer (&marks, g_ptr_array_unref);
           sqlite3_finalize (stmt);
           return NULL;
         }
@@ -1166,7 +1168,13 @@ sd_store_people_load (SdStore  *self,
   snap->staff = sd_store_list_staff (self, TRUE, error);
   if (snap->staff == NULL)
     return NULL;
-  snap->calls = sd_store_people_list_calls (self, 0, NULL, NULL, error);
+  {
+    GDate from, to;
+
+    sd_month_first_day (first, &from);
+    sd_month_last_day (last, &to);
+    snap->calls = sd_store_people_list_calls (self, 0, &from, &to, error);
+  }
   if (snap->calls == NULL)
     return NULL;
   snap->assessments = sd_store_people_list_assessments (self, 0, error);
@@ -1198,13 +1206,37 @@ sd_store_people_load (SdStore  *self,
 }
 
 GPtrArray *
+sd_people_snapshot_find_attention (const SdPeopleSnapshot *snap,
+                                   SdStore                *store,
+                                   SdMonth                 month,
+                                   const GDate            *today)
+{
+  SdAttentionInput input;
+
+  g_return_val_if_fail (snap != NULL, NULL);
+  g_return_val_if_fail (SD_IS_STORE (store), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  sd_attention_input_init (&input, month, today);
+  input.managers = snap->staff;
+  input.plan_fact = snap->plan_fact;
+  input.lag_threshold_bp = sd_store_get_setting_int (store, "lag-threshold-bp",
+                                                     SD_PLAN_DEFAULT_LAG_THRESHOLD_BP);
+  input.lag_months = (guint) CLAMP (sd_store_get_setting_int (store, "lag-months",
+                                                              SD_PLAN_DEFAULT_LAG_MONTHS), 1, 24);
+  input.calls = snap->calls;
+  input.assessments = snap->assessments;
+  input.idps = snap->idps;
+  return sd_attention_find (&input);
+}
+
+GPtrArray *
 sd_store_people_find_attention (SdStore      *self,
                                 SdMonth       month,
                                 const GDate  *today,
                                 GError      **error)
 {
   g_autoptr(SdPeopleSnapshot) snap = NULL;
-  SdAttentionInput input;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (today != NULL, NULL);
@@ -1212,17 +1244,106 @@ sd_store_people_find_attention (SdStore      *self,
   snap = sd_store_people_load (self, month - 23, month, error);
   if (snap == NULL)
     return NULL;
-  sd_attention_input_init (&input, month, today);
-  input.managers = snap->staff;
-  input.plan_fact = snap->plan_fact;
-  input.lag_threshold_bp = sd_store_get_setting_int (self, "lag-threshold-bp",
-                                                     SD_PLAN_DEFAULT_LAG_THRESHOLD_BP);
-  input.lag_months = (guint) CLAMP (sd_store_get_setting_int (self, "lag-months",
-                                                              SD_PLAN_DEFAULT_LAG_MONTHS), 1, 24);
-  input.calls = snap->calls;
-  input.assessments = snap->assessments;
-  input.idps = snap->idps;
-  return sd_attention_find (&input);
+  return sd_people_snapshot_find_attention (snap, self, month, today);
+}
+
+void
+sd_people_report_row_free (SdPeopleReportRow *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->attention);
+  g_free (self->idp_title);
+  g_free (self);
+}
+
+static SdPeopleReportRow *
+report_row (const SdPeopleSnapshot *snap,
+            const SdStaffMember    *member,
+            const SdAttention      *attention,
+            SdMonth                 month,
+            const GDate            *today)
+{
+  SdPeopleReportRow *row = g_new0 (SdPeopleReportRow, 1);
+  const SdAssessment *latest;
+  const SdIdp *idp = NULL;
+
+  row->manager_id = member->id;
+  row->name = g_strdup (member->name);
+  row->has_call_score = sd_call_scores_average (snap->calls, member->id, month - 2, month,
+                                                &row->call_score, NULL);
+  latest = sd_assessment_find_latest (snap->assessments, member->id, today);
+  row->has_assessment = latest != NULL && sd_assessment_average (latest, &row->assessment_average);
+  row->attention = attention != NULL ? sd_attention_get_text (attention) : NULL;
+  for (guint i = 0; i < snap->idps->len; i++)
+    {
+      const SdIdp *candidate = g_ptr_array_index (snap->idps, i);
+
+      if (candidate->manager_id == member->id)
+        idp = candidate;   /* oldest first: the last one wins */
+    }
+  if (idp != NULL)
+    {
+      g_autoptr(GArray) overdue = sd_idp_find_overdue (idp, today);
+
+      row->idp_id = idp->id;
+      row->idp_title = g_strdup (idp->title);
+      row->has_completion = sd_idp_completion_bp (idp, &row->completion_bp);
+      row->n_overdue = overdue->len;
+    }
+  return row;
+}
+
+GPtrArray *
+sd_store_people_report (SdStore      *self,
+                        SdMonth       month,
+                        const GDate  *today,
+                        GError      **error)
+{
+  g_autoptr(SdPeopleSnapshot) snap = NULL;
+  g_autoptr(GPtrArray) attention = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) others = NULL;
+
+  g_return_val_if_fail (SD_IS_STORE (self), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  snap = sd_store_people_load (self, month - 23, month + 1, error);
+  if (snap == NULL)
+    return NULL;
+  attention = sd_people_snapshot_find_attention (snap, self, month, today);
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_people_report_row_free);
+  for (guint i = 0; i < attention->len; i++)
+    {
+      const SdAttention *a = g_ptr_array_index (attention, i);
+
+      for (guint j = 0; j < snap->staff->len; j++)
+        {
+          const SdStaffMember *m = g_ptr_array_index (snap->staff, j);
+
+          if (m->id == a->manager_id)
+            {
+              g_ptr_array_add (rows, report_row (snap, m, a, month, today));
+              g_hash_table_add (seen, (gpointer) &m->id);
+            }
+        }
+    }
+  others = g_ptr_array_new ();
+  for (guint j = 0; j < snap->staff->len; j++)
+    {
+      SdStaffMember *m = g_ptr_array_index (snap->staff, j);
+
+      if (!m->archived && m->role == SD_ROLE_MANAGER && sd_staff_member_works_on (m, today) &&
+          !g_hash_table_contains (seen, &m->id))
+        g_ptr_array_add (others, m);
+    }
+  g_ptr_array_sort (others, sd_staff_member_compare);
+  for (guint j = 0; j < others->len; j++)
+    g_ptr_array_add (rows, report_row (snap, g_ptr_array_index (others, j), NULL, month, today));
+  return g_steal_pointer (&rows);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -1310,7 +1431,7 @@ _sd_store_fill_demo_people (SdStore      *self,
           guint n_calls = 3 + (guint) g_rand_int_range (rand, 0, 3);
           /* The falling one slides over the last four months; the others grow slowly. */
           double drift = i != falling ? 0.02 * (double) k
-                         : k + 4 >= n_months ? -0.07 * (double) (k + 5 - n_months) : 0.0;
+                         : k + 4 >= n_months ? -0.1 * (double) (k + 5 - n_months) : 0.0;
 
           for (guint j = 0; j < n_calls; j++)
             {
@@ -1332,12 +1453,9 @@ _sd_store_fill_demo_people (SdStore      *self,
                                      demo_score (rand, CLAMP (levels[c] + drift, 0.0, 1.0), 0,
                                                  crit->max_score));
                 }
-              {
-                g_autofree char *date_text = sd_date_format (&day, sd_number_style_current ());
-
-                /* Translators: a demo call's reference, "Demo client, 15.03.2026" */
-                call->reference = g_strdup_printf (_("Demo client %u, %s"), j + 1, date_text);
-              }
+              /* Translators: a demo call's client, "Demo client 17" */
+              call->reference = g_strdup_printf (_("Demo client %u"),
+                                                 100 + (guint) g_rand_int_range (rand, 1, 900));
               if (!sd_call_compute_score (call, &score, error))
                 {
                   g_free (levels);

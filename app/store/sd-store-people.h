@@ -20,9 +20,7 @@
 
 G_BEGIN_DECLS
 
-/* The "changed" signal's bit for checklists, calls, assessments and plans (not in
- * SD_STORE_CHANGED_*, which sd-store.h owns; SD_STORE_CHANGED_ALL covers it). */
-#define SD_STORE_CHANGED_PEOPLE (1 << 12)
+/* Edits here are announced as SD_STORE_CHANGED_PEOPLE (sd-store.h). */
 
 /* --- checklists --- */
 
@@ -137,7 +135,7 @@ gboolean       sd_store_people_set_action_status  (SdStore       *store,
 
 typedef struct {
   GPtrArray  *staff;        /* SdStaffMember *, archived ones too */
-  GPtrArray  *calls;        /* SdCall *, everyone */
+  GPtrArray  *calls;        /* SdCall *, everyone, dated in months first..last */
   GPtrArray  *assessments;  /* SdAssessment *, everyone */
   GPtrArray  *idps;         /* SdIdp *, everyone */
   SdPlanFact *plan_fact;    /* plan and facts of months first..last */
@@ -157,7 +155,38 @@ GPtrArray        *sd_store_people_find_attention (SdStore      *store,
                                                   const GDate  *today,
                                                   GError      **error);
 
+/* The same judged on a snapshot already loaded (its plan and facts must reach `month`). */
+GPtrArray        *sd_people_snapshot_find_attention (const SdPeopleSnapshot *snap,
+                                                     SdStore                *store,
+                                                     SdMonth                 month,
+                                                     const GDate            *today);
+
+/* One manager in the owner report's people section. */
+typedef struct {
+  gint64    manager_id;
+  char     *name;
+  gboolean  has_call_score;
+  gint64    call_score;          /* hundredths of a point, over the 3 months up to `month` */
+  gboolean  has_assessment;
+  gint64    assessment_average;  /* the latest assessment's average, hundredths of a point */
+  char     *attention;           /* why they need attention (translated), or NULL */
+  gint64    idp_id;              /* their latest development plan, or 0 */
+  char     *idp_title;
+  gboolean  has_completion;
+  gint64    completion_bp;       /* done actions ÷ actions not cancelled */
+  guint     n_overdue;           /* actions past their deadline on `today` */
+} SdPeopleReportRow;
+
+void              sd_people_report_row_free   (SdPeopleReportRow *self);
+/* Every manager at work on `today`: those who need attention first (as the attention list
+ * orders them), then the others by name. `month` is the last complete month. */
+GPtrArray        *sd_store_people_report      (SdStore      *store,
+                                               SdMonth       month,
+                                               const GDate  *today,
+                                               GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPeopleSnapshot, sd_people_snapshot_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPeopleReportRow, sd_people_report_row_free)
 
 /* For sd_store_fill_demo, inside its edit after the staff, facts and plan: the default
  * checklists; 3–5 scored calls a month for every manager at work over the `n_months` months

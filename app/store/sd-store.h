@@ -47,6 +47,7 @@ typedef enum {
   SD_STORE_CHANGED_SETTINGS = 1 << 5,
   SD_STORE_CHANGED_SCHEMES  = 1 << 6,   /* schemes and their assignments */
   SD_STORE_CHANGED_PAYROLL  = 1 << 7,   /* a month closed or reopened */
+  SD_STORE_CHANGED_PEOPLE   = 1 << 8,   /* checklists, scored calls, assessments, plans */
   SD_STORE_CHANGED_ALL     = 0xffff,
 } SdStoreChange;
 
