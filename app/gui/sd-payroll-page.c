@@ -8,7 +8,34 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-payroll-export.h"
 #include "sd-payroll-page.h"
+
+/* One export running on a worker thread. The thread only writes the payroll it is given;
+ * the store is read on the main thread. */
+typedef struct {
+  gatomicrefcount  ref;
+  SdPayroll       *payroll;
+  char            *path;
+  gint             permille;   /* progress, written by the thread */
+} ExportJob;
+
+static ExportJob *
+export_job_ref (ExportJob *job)
+{
+  g_atomic_ref_count_inc (&job->ref);
+  return job;
+}
+
+static void
+export_job_unref (ExportJob *job)
+{
+  if (!g_atomic_ref_count_dec (&job->ref))
+    return;
+  sd_payroll_free (job->payroll);
+  g_free (job->path);
+  g_free (job);
+}
 
 struct _SdPayrollPage
 {
@@ -24,7 +51,18 @@ struct _SdPayrollPage
   GtkLabel   *month_label;
   GtkLabel   *banner;
   GtkButton  *close_button;
+  GtkButton  *export_button;
   GtkListBox *list;
+  GtkLabel   *error_label;
+
+  GtkRevealer    *progress_revealer;
+  GtkProgressBar *progress_bar;
+  GtkLabel       *progress_label;
+  GtkFileChooserNative *chooser;
+  ExportJob      *job;            /* the export running now, or NULL */
+  GCancellable   *cancellable;
+  guint           progress_id;
+  char           *last_result;    /* what the last export said, for tests */
 };
 
 G_DEFINE_FINAL_TYPE (SdPayrollPage, sd_payroll_page, ADW_TYPE_BIN)
@@ -62,8 +100,10 @@ reload (SdPayrollPage *self)
     {
       gtk_label_set_label (self->banner, _("No company is open."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
       return;
     }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->job == NULL);
 
   closed = sd_store_is_month_closed (self->store, self->month);
   if (closed)
@@ -173,8 +213,10 @@ on_store_changed (SdPayrollPage *self,
                   SdStore       *store)
 {
   /* Expected payments and settings do not enter the payroll. */
+  /* Scored calls enter the call_score KPI. */
   if (what & (SD_STORE_CHANGED_COMPANY | SD_STORE_CHANGED_STAFF | SD_STORE_CHANGED_FACTS |
-              SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_SCHEMES | SD_STORE_CHANGED_PAYROLL))
+              SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_SCHEMES | SD_STORE_CHANGED_PAYROLL |
+              SD_STORE_CHANGED_PEOPLE))
     queue_reload (self);
 }
 
@@ -303,11 +345,267 @@ on_close_clicked (SdPayrollPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* --- export --- */
+
+static void
+tell (SdPayrollPage *self,
+      const char    *text,
+      gboolean       is_error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_free (self->last_result);
+  self->last_result = g_strdup (text);
+  /* A failure stays on the page until the next export; a success is a toast. */
+  gtk_label_set_label (self->error_label, is_error ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), is_error);
+  if (overlay != NULL && !is_error)
+    {
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (escaped));
+    }
+}
+
+static void
+export_progress (double   fraction,
+                 gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (&job->permille, (gint) (fraction * 1000));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (sd_export_payroll_data (job->payroll, job->path, export_progress, job, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static gboolean
+on_progress_tick (gpointer user_data)
+{
+  SdPayrollPage *self = user_data;
+
+  if (self->job != NULL)
+    gtk_progress_bar_set_fraction (self->progress_bar,
+                                   g_atomic_int_get (&self->job->permille) / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (SdPayrollPage *self)
+{
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_clear_pointer (&self->job, export_job_unref);
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->store != NULL);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SdPayrollPage *self = SD_PAYROLL_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (self->job->path);
+
+  /* The page went away while the thread ran: its widgets are gone. */
+  if (self->context == NULL)
+    {
+      g_task_propagate_boolean (G_TASK (result), NULL);
+      g_clear_pointer (&self->job, export_job_unref);
+      return;
+    }
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* Translators: %s is a file name. */
+      g_autofree char *text = g_strdup_printf (_("Payroll saved to %s"), base);
+
+      tell (self, text, FALSE);
+    }
+  else if (g_error_matches (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_CANCELLED) ||
+           g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: %s is a file name. */
+      g_autofree char *text = g_strdup_printf (_("Export cancelled: %s was not changed."), base);
+
+      tell (self, text, FALSE);
+    }
+  else
+    {
+      g_autofree char *text = g_strdup_printf (_("The payroll was not exported: %s"),
+                                               error->message);
+
+      tell (self, text, TRUE);
+    }
+  stop_progress (self);
+}
+
+gboolean
+sd_payroll_page_export_to (SdPayrollPage  *self,
+                           const char     *path,
+                           GError        **error)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(SdPayroll) payroll = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
+  ExportJob *job;
+
+  g_return_val_if_fail (SD_IS_PAYROLL_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->store == NULL || self->job != NULL)
+    {
+      g_set_error_literal (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_WRITE,
+                           self->store == NULL ? _("No company is open.")
+                                               : _("An export is already running."));
+      return FALSE;
+    }
+  lower = g_ascii_strdown (path, -1);
+  if (!g_str_has_suffix (lower, ".csv") && !g_str_has_suffix (lower, ".xlsx"))
+    {
+      g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_FORMAT,
+                   _("«%s»: the payroll can be saved as .csv or .xlsx. End the file name with "
+                     "one of them."), path);
+      return FALSE;
+    }
+  /* The store is read here, on the main thread, as the page shows it. */
+  payroll = sd_store_compute_payroll (self->store, self->month,
+                                      sd_context_get_calendar (self->context),
+                                      sd_number_style_current (), error);
+  if (payroll == NULL)
+    return FALSE;
+
+  job = g_new0 (ExportJob, 1);
+  g_atomic_ref_count_init (&job->ref);
+  job->payroll = g_steal_pointer (&payroll);
+  job->path = g_strdup (path);
+  self->job = job;
+  self->cancellable = g_cancellable_new ();
+
+  base = g_path_get_basename (path);
+  /* Translators: %s is a file name. */
+  text = g_strdup_printf (_("Exporting the payroll to %s…"), base);
+  gtk_label_set_label (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  self->progress_id = g_timeout_add (100, on_progress_tick, self);
+
+  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  g_task_set_source_tag (task, sd_payroll_page_export_to);
+  /* The thread's own answer is the truth: a Cancel that comes after the file was written
+   * must not be reported as "not changed". */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, export_job_ref (job), (GDestroyNotify) export_job_unref);
+  g_task_run_in_thread (task, export_thread);
+  return TRUE;
+}
+
+gboolean
+sd_payroll_page_is_exporting (SdPayrollPage *self)
+{
+  g_return_val_if_fail (SD_IS_PAYROLL_PAGE (self), FALSE);
+  return self->job != NULL;
+}
+
+const char *
+sd_payroll_page_get_export_result (SdPayrollPage *self)
+{
+  g_return_val_if_fail (SD_IS_PAYROLL_PAGE (self), NULL);
+  return self->last_result;
+}
+
+void
+sd_payroll_page_cancel_export (SdPayrollPage *self)
+{
+  g_return_if_fail (SD_IS_PAYROLL_PAGE (self));
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+on_export_response (GtkNativeDialog *chooser,
+                    int              response,
+                    SdPayrollPage   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        tell (self, _("Choose a file on this computer."), TRUE);
+      else if (!sd_payroll_page_export_to (self, path, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("The payroll was not exported: %s"),
+                                                   error->message);
+
+          tell (self, text, TRUE);
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_export_clicked (SdPayrollPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) both = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autofree char *iso = sd_month_to_iso (self->month);
+  /* Translators: the suggested file name of a payroll export; %s is "2026-03". */
+  g_autofree char *name = g_strdup_printf (_("payroll-%s.xlsx"), iso);
+
+  if (self->store == NULL || self->job != NULL)
+    return;
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Export the Payroll"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  gtk_file_filter_set_name (both, _("Workbook or CSV (.xlsx, .csv)"));
+  gtk_file_filter_add_pattern (both, "*.xlsx");
+  gtk_file_filter_add_pattern (both, "*.csv");
+  gtk_file_filter_set_name (xlsx, _("Excel workbook (.xlsx)"));
+  gtk_file_filter_add_pattern (xlsx, "*.xlsx");
+  gtk_file_filter_set_name (csv, _("payroll.csv for the accountant (.csv)"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), both);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xlsx);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 sd_payroll_page_dispose (GObject *object)
 {
   SdPayrollPage *self = SD_PAYROLL_PAGE (object);
 
+  /* A running export holds the page (the task's source) until it ends. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->chooser);
   if (self->store != NULL)
     g_clear_signal_handler (&self->store_changed_id, self->store);
   g_clear_object (&self->store);
@@ -319,9 +617,22 @@ sd_payroll_page_dispose (GObject *object)
 }
 
 static void
+sd_payroll_page_finalize (GObject *object)
+{
+  SdPayrollPage *self = SD_PAYROLL_PAGE (object);
+
+  g_clear_pointer (&self->job, export_job_unref);
+  g_clear_object (&self->cancellable);
+  g_free (self->last_result);
+
+  G_OBJECT_CLASS (sd_payroll_page_parent_class)->finalize (object);
+}
+
+static void
 sd_payroll_page_class_init (SdPayrollPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sd_payroll_page_dispose;
+  G_OBJECT_CLASS (klass)->finalize = sd_payroll_page_finalize;
   GTK_WIDGET_CLASS (klass)->map = sd_payroll_page_map;
 }
 
@@ -345,6 +656,41 @@ sd_payroll_page_init (SdPayrollPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->month_label));
   gtk_box_append (GTK_BOX (bar), next);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->close_button));
+  self->export_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Export…")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_button),
+                               _("Save the month's payroll as a workbook (.xlsx) or as payroll.csv"));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->export_button));
+  gtk_widget_set_name (prev, "previous-month");
+  gtk_widget_set_name (next, "next-month");
+  gtk_widget_set_name (GTK_WIDGET (self->export_button), "export");
+
+  {
+    GtkWidget *pbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+    self->progress_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_xalign (self->progress_label, 0);
+    gtk_label_set_ellipsize (self->progress_label, PANGO_ELLIPSIZE_MIDDLE);
+    self->progress_bar = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+    gtk_widget_set_hexpand (inner, TRUE);
+    gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
+    gtk_widget_set_name (cancel, "cancel-export");
+    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->progress_label));
+    gtk_box_append (GTK_BOX (inner), GTK_WIDGET (self->progress_bar));
+    gtk_box_append (GTK_BOX (pbox), inner);
+    gtk_box_append (GTK_BOX (pbox), cancel);
+    self->progress_revealer = GTK_REVEALER (gtk_revealer_new ());
+    gtk_revealer_set_child (self->progress_revealer, pbox);
+    g_signal_connect_object (cancel, "clicked", G_CALLBACK (sd_payroll_page_cancel_export), self,
+                             G_CONNECT_SWAPPED);
+  }
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_xalign (self->error_label, 0);
+  gtk_label_set_selectable (self->error_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 
   self->banner = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->banner, TRUE);
@@ -361,6 +707,8 @@ sd_payroll_page_init (SdPayrollPage *self)
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->banner));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress_revealer));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
@@ -372,6 +720,8 @@ sd_payroll_page_init (SdPayrollPage *self)
   g_signal_connect_object (prev, "clicked", G_CALLBACK (on_prev_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (next, "clicked", G_CALLBACK (on_next_clicked), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->close_button, "clicked", G_CALLBACK (on_close_clicked), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self,
                            G_CONNECT_SWAPPED);
 }
 

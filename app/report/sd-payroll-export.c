@@ -168,10 +168,12 @@ write_slip_sheet (lxw_workbook     *book,
 }
 
 static gboolean
-write_xlsx (const SdPayroll  *payroll,
-            const char       *path,
-            GCancellable     *cancellable,
-            GError          **error)
+write_xlsx (const SdPayroll   *payroll,
+            const char        *path,
+            SdExportProgress   progress,
+            gpointer           progress_data,
+            GCancellable      *cancellable,
+            GError           **error)
 {
   g_autofree char *temp = sd_xlsx_temp_path_for (path, error);
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -211,6 +213,9 @@ write_xlsx (const SdPayroll  *payroll,
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
+      /* The sheets are most of the work; writing the file at close is the rest. */
+      if (progress != NULL && i % 16 == 0)
+        progress (0.8 * i / payroll->slips->len, progress_data);
       rc = write_slip_sheet (book, slip, name, bold, money, money_bold);
     }
   if (g_cancellable_is_cancelled (cancellable))
@@ -222,6 +227,8 @@ write_xlsx (const SdPayroll  *payroll,
                            _("The export was cancelled."));
       return FALSE;
     }
+  if (progress != NULL)
+    progress (0.8, progress_data);
   if (rc == LXW_NO_ERROR)
     rc = workbook_close (book);
   else
@@ -274,5 +281,45 @@ sd_export_payroll (SdStore           *store,
     return FALSE;
   if (csv)
     return write_csv (payroll, path, error);
-  return write_xlsx (payroll, path, cancellable, error);
+  return write_xlsx (payroll, path, NULL, NULL, cancellable, error);
+}
+
+gboolean
+sd_export_payroll_data (const SdPayroll   *payroll,
+                        const char        *path,
+                        SdExportProgress   progress,
+                        gpointer           progress_data,
+                        GCancellable      *cancellable,
+                        GError           **error)
+{
+  g_autofree char *lower = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (payroll != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".csv"))
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error_literal (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_CANCELLED,
+                               _("The export was cancelled."));
+          return FALSE;
+        }
+      ok = write_csv (payroll, path, error);
+    }
+  else if (g_str_has_suffix (lower, ".xlsx"))
+    ok = write_xlsx (payroll, path, progress, progress_data, cancellable, error);
+  else
+    {
+      g_set_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_FORMAT,
+                   _("«%s»: the payroll can be saved as .csv or .xlsx. End the file name with "
+                     "one of them."), path);
+      return FALSE;
+    }
+  if (ok && progress != NULL)
+    progress (1.0, progress_data);
+  return ok;
 }

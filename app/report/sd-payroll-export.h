@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 
 #include "sd-calendar.h"
+#include "sd-export.h"
+#include "sd-payroll.h"
 #include "sd-period.h"
 #include "sd-store.h"
 
@@ -22,5 +24,15 @@ gboolean sd_export_payroll (SdStore           *store,
                             const char        *path,
                             GCancellable      *cancellable,
                             GError           **error);
+
+/* The same for a payroll already computed (a GUI computes it on its own thread and writes the
+ * file on another): `progress` (may be NULL) is called from the writing thread with the share
+ * done. Cancelling leaves an earlier file at `path` as it was and no temporary file. */
+gboolean sd_export_payroll_data (const SdPayroll   *payroll,
+                                 const char        *path,
+                                 SdExportProgress   progress,
+                                 gpointer           progress_data,
+                                 GCancellable      *cancellable,
+                                 GError           **error);
 
 G_END_DECLS
