@@ -183,6 +183,24 @@ test_commission_whole (void)
   run_commission_cases (s, PLAN, cases, G_N_ELEMENTS (cases));
 }
 
+/* A draft without tiers (the editor computes curves of unsaved schemes) pays no commission
+ * in every mode rather than reading a tier that is not there. */
+static void
+test_commission_no_tiers (void)
+{
+  static const SdCommissionMode modes[] = {
+    SD_COMMISSION_FLAT, SD_COMMISSION_WHOLE, SD_COMMISSION_MARGINAL,
+  };
+  static const CommissionCase cases[] = { { 0, 0 }, { RUB (100000), 0 }, { -RUB (5), 0 } };
+
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      g_autoptr(SdScheme) s = scheme_new (RUB (40000), modes[m]);
+
+      run_commission_cases (s, PLAN, cases, G_N_ELEMENTS (cases));
+    }
+}
+
 /* 33.33 % of 300 000,00 is 99 990,00 exactly; one kopeck less is the lower tier. */
 static void
 test_commission_whole_fractional_tier (void)
@@ -775,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/payroll/commission/flat/fractional-rate", test_commission_flat_fractional);
   g_test_add_func ("/payroll/commission/whole/at-and-around-tiers", test_commission_whole);
   g_test_add_func ("/payroll/commission/whole/fractional-tier", test_commission_whole_fractional_tier);
+  g_test_add_func ("/payroll/commission/no-tiers-pays-none", test_commission_no_tiers);
   g_test_add_func ("/payroll/commission/marginal/at-and-around-tiers", test_commission_marginal);
   g_test_add_func ("/payroll/commission/marginal/fractional-threshold", test_commission_marginal_fractional);
   g_test_add_func ("/payroll/gate/below-and-at", test_gate);

@@ -198,6 +198,10 @@ compute_commission (const Calc *c,
   SdMoney p = c->plan;
   SdMoney positive = MAX (b, 0);
 
+  /* Validation requires a tier; an unvalidated scheme (an editor's draft) pays none. */
+  if (s->tiers == NULL || s->tiers->len == 0)
+    return 0;
+
   if (b < 0)
     add_note (c, SD_PAYROLL_PART_COMMISSION,
               /* Translators: %s is a negative amount (returns exceeded sales) */
