@@ -19,6 +19,7 @@
 #include "sd-chart.h"
 #include "sd-export.h"
 #include "sd-owner-report.h"
+#include "sd-idp-export.h"
 #include "sd-report-pdf.h"
 #include "sd-store.h"
 
@@ -615,6 +616,65 @@ test_texts (Fixture       *f,
   g_assert_true (g_str_has_prefix (g_ptr_array_index (lagging, 0), "Петрова Мария"));
 }
 
+/* A development plan handed over at a one-to-one: the PDF has the manager, the goals and the
+ * actions; the workbook keeps an action typed as a formula as text. */
+static void
+test_idp_exports (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "idp.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "idp.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SdIdp) idp = NULL;
+  g_autofree char *text = NULL;
+  GDate created, deadline, today;
+
+  g_date_clear (&created, 1);
+  g_date_set_dmy (&created, 1, 10, 2026);
+  deadline = created;
+  g_date_add_days (&deadline, 20);
+  today = created;
+  g_date_add_days (&today, 40);
+  idp = sd_idp_new (7, &created);
+  sd_idp_add_goal (idp, sd_idp_goal_new (SD_IDP_TARGET_CALL_SCORE, "Звонки не ниже 80 баллов",
+                                         6500, 8000));
+  sd_idp_add_action (idp, sd_idp_action_new (SD_IDP_ACTION_PROBLEM_ZONE,
+                                             "=HYPERLINK(\"x\") работа с возражениями",
+                                             "Соколова Анна", &deadline));
+
+  g_assert_true (sd_export_idp_pdf (idp, "Иванов Пётр", &today, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (sd_export_idp_xlsx (idp, "Иванов Пётр", &today, xlsx, &error));
+  g_assert_no_error (error);
+  if (!have_poppler ())
+    return;
+  {
+    const char *argv[] = { "pdftotext", pdf, "-", NULL };
+
+    text = run (argv);
+  }
+  g_assert_nonnull (strstr (text, "Иванов Пётр"));
+  g_assert_nonnull (strstr (text, "Звонки не ниже 80 баллов"));
+  g_assert_nonnull (strstr (text, "работа с возражениями"));
+  {
+    const char *argv[] = {
+      "/usr/bin/python3", "-c",
+      "import sys, openpyxl\n"
+      "ws = openpyxl.load_workbook(sys.argv[1]).active\n"
+      "for row in ws.iter_rows():\n"
+      "  for c in row:\n"
+      "    if isinstance(c.value, str) and 'HYPERLINK' in c.value:\n"
+      "      print(c.data_type)\n",
+      xlsx, NULL };
+    g_autofree char *types = NULL;
+
+    if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+      return;
+    types = run (argv);
+    g_assert_cmpstr (types, ==, "s\n");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -631,6 +691,7 @@ main (int   argc,
   ADD ("/report/pdf/cancelled-leaves-earlier-and-no-file", 0, test_cancelled_leaves_no_file);
   ADD ("/report/pdf/unwritable-fails-and-keeps-earlier", 0, test_unwritable);
   ADD ("/report/layout/print-page-sizes", 80, test_layout_print_sizes);
+  ADD ("/report/idp/pdf-and-xlsx", 0, test_idp_exports);
 #undef ADD
 
   return g_test_run ();

@@ -1513,3 +1513,30 @@ sd_idp_from_json (const char   *text,
     }
   return g_steal_pointer (&idp);
 }
+
+const char *
+sd_idp_goal_get_unit (const SdIdpGoal *goal)
+{
+  g_return_val_if_fail (goal != NULL, "");
+
+  switch (goal->kind)
+    {
+    case SD_IDP_TARGET_CALL_SCORE:
+      return _("points of 100");
+    case SD_IDP_TARGET_CRITERION:
+    case SD_IDP_TARGET_PLAN_COMPLETION:
+      return "%";
+    case SD_IDP_TARGET_COMPETENCY:
+      return _("points of 5");
+    case SD_IDP_TARGET_CUSTOM:
+    default:
+      return goal->unit != NULL ? goal->unit : "";
+    }
+}
+
+gint64
+sd_idp_goal_get_scale (const SdIdpGoal *goal)
+{
+  g_return_val_if_fail (goal != NULL, 1);
+  return goal->kind == SD_IDP_TARGET_CUSTOM ? 1 : 100;
+}

@@ -105,6 +105,12 @@ const char   *sd_idp_action_kind_get_label  (SdIdpActionKind kind);
 const char   *sd_idp_status_to_string       (SdIdpStatus status);
 gboolean      sd_idp_status_from_string     (const char  *text,
                                              SdIdpStatus *out);
+/* The unit a goal's values are read in, translated: "points of 100", "%", "points of 5",
+ * or a custom goal's own unit ("" when none). */
+const char   *sd_idp_goal_get_unit          (const SdIdpGoal *goal);
+/* What a goal's stored values are divided by to read them in that unit: 100 (hundredths of
+ * a point, basis points) or 1 (custom goals). */
+gint64        sd_idp_goal_get_scale         (const SdIdpGoal *goal);
 /* Translated: "Planned", "In progress", "Done", "Cancelled". */
 const char   *sd_idp_status_get_label       (SdIdpStatus status);
 /* "call_score", "criterion", "competency", "plan_completion", "custom", as in files. */
