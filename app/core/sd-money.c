@@ -406,29 +406,37 @@ sd_money_parse (const char  *text,
 
 /* Formatting */
 
-/* Appends `units` with thousands separated by `group`. */
-static void
-append_grouped (GString    *out,
-                guint64     units,
-                const char *group)
-{
-  char digits[32];
-  int len, i;
-
-  len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, units);
-  for (i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, group);
-      g_string_append_c (out, digits[i]);
-    }
-}
-
 static guint64
 magnitude (SdMoney value)
 {
   /* Unsigned negation is defined for G_MININT64 too. */
   return value < 0 ? -(guint64) value : (guint64) value;
+}
+
+/* Writes `units` backwards ending at `end`, with `group` between thousands; returns the
+ * first character written. No printf: the payroll formats hundreds of thousands of amounts. */
+static char *
+put_grouped (char       *end,
+             guint64     units,
+             const char *group,
+             gsize       group_len)
+{
+  char *p = end;
+  guint n = 0;
+
+  do
+    {
+      if (n > 0 && n % 3 == 0)
+        {
+          p -= group_len;
+          memcpy (p, group, group_len);
+        }
+      *--p = (char) ('0' + units % 10);
+      units /= 10;
+      n++;
+    }
+  while (units > 0);
+  return p;
 }
 
 static char *
@@ -437,31 +445,43 @@ format_money (SdMoney        value,
               const char    *currency_symbol,
               gboolean       whole)
 {
-  GString *out = g_string_new (NULL);
+  /* 20 digits, 6 group separators of up to 3 bytes, sign, decimals: well under 96 bytes. */
+  char number[96];
+  char *end = number + sizeof number;
+  char *p = end;
   guint64 abs_value = magnitude (value);
   guint64 units;
   gboolean ru = style == SD_NUMBER_STYLE_RU;
+  gsize symbol_len = currency_symbol != NULL ? strlen (currency_symbol) : 0;
+  gsize number_len;
+  char *out;
 
   if (whole)
     units = abs_value / 100 + (abs_value % 100 >= 50 ? 1 : 0);
   else
-    units = abs_value / 100;
-
-  if (value < 0 && (units > 0 || !whole))
-    g_string_append_c (out, '-');
-
-  append_grouped (out, units, ru ? NNBSP : ",");
-
-  if (!whole)
-    g_string_append_printf (out, "%c%02u", ru ? ',' : '.', (guint) (abs_value % 100));
-
-  if (currency_symbol != NULL && *currency_symbol != '\0')
     {
-      g_string_append (out, NBSP);
-      g_string_append (out, currency_symbol);
-    }
+      guint cents = (guint) (abs_value % 100);
 
-  return g_string_free (out, FALSE);
+      units = abs_value / 100;
+      *--p = (char) ('0' + cents % 10);
+      *--p = (char) ('0' + cents / 10);
+      *--p = ru ? ',' : '.';
+    }
+  p = put_grouped (p, units, ru ? NNBSP : ",", ru ? strlen (NNBSP) : 1);
+  if (value < 0 && (units > 0 || !whole))
+    *--p = '-';
+
+  number_len = (gsize) (end - p);
+  out = g_malloc (number_len + (symbol_len > 0 ? strlen (NBSP) + symbol_len : 0) + 1);
+  memcpy (out, p, number_len);
+  if (symbol_len > 0)
+    {
+      memcpy (out + number_len, NBSP, strlen (NBSP));
+      memcpy (out + number_len + strlen (NBSP), currency_symbol, symbol_len);
+      number_len += strlen (NBSP) + symbol_len;
+    }
+  out[number_len] = '\0';
+  return out;
 }
 
 char *
