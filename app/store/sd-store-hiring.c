@@ -92,29 +92,6 @@ sd_store_load_hiring_settings (SdStore           *self,
   return TRUE;
 }
 
-static gboolean
-write_setting (SdStore     *self,
-               const char  *key,
-               gint64       value,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean ok;
-
-  stmt = _sd_store_prepare (self,
-                            "INSERT INTO main.settings (key, value) VALUES (?1, ?2)"
-                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-                            " WHERE value != excluded.value", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, value);
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
-}
-
 gboolean
 sd_store_save_hiring_settings (SdStore                 *self,
                                const SdHiringSettings  *settings,
@@ -140,21 +117,21 @@ sd_store_save_hiring_settings (SdStore                 *self,
 
   if (!_sd_store_exec (self, "DELETE FROM main.settings WHERE key GLOB 'hiring.ramp-up.*'",
                        error) ||
-      !write_setting (self, KEY_CAPACITY, settings->capacity, error) ||
-      !write_setting (self, KEY_RAMP_N, settings->n_ramp_up, error) ||
-      !write_setting (self, KEY_ATTRITION, settings->attrition_bp, error) ||
-      !write_setting (self, KEY_TIME_TO_HIRE, settings->time_to_hire_weeks, error) ||
-      !write_setting (self, KEY_MONTHLY_PAY, settings->monthly_pay, error) ||
-      !write_setting (self, KEY_CONTRIBUTIONS, settings->contributions_bp, error) ||
-      !write_setting (self, KEY_HIRING_COST, settings->hiring_cost, error) ||
-      !write_setting (self, KEY_ONBOARDING, settings->onboarding_cost, error) ||
-      !write_setting (self, KEY_MARGIN, settings->margin_bp, error))
+      !_sd_store_write_setting_int (self, KEY_CAPACITY, settings->capacity, error) ||
+      !_sd_store_write_setting_int (self, KEY_RAMP_N, settings->n_ramp_up, error) ||
+      !_sd_store_write_setting_int (self, KEY_ATTRITION, settings->attrition_bp, error) ||
+      !_sd_store_write_setting_int (self, KEY_TIME_TO_HIRE, settings->time_to_hire_weeks, error) ||
+      !_sd_store_write_setting_int (self, KEY_MONTHLY_PAY, settings->monthly_pay, error) ||
+      !_sd_store_write_setting_int (self, KEY_CONTRIBUTIONS, settings->contributions_bp, error) ||
+      !_sd_store_write_setting_int (self, KEY_HIRING_COST, settings->hiring_cost, error) ||
+      !_sd_store_write_setting_int (self, KEY_ONBOARDING, settings->onboarding_cost, error) ||
+      !_sd_store_write_setting_int (self, KEY_MARGIN, settings->margin_bp, error))
     goto failed;
   for (guint i = 0; i < settings->n_ramp_up; i++)
     {
       g_autofree char *key = g_strdup_printf (KEY_RAMP_STEP, i + 1);
 
-      if (!write_setting (self, key, settings->ramp_up[i], error))
+      if (!_sd_store_write_setting_int (self, key, settings->ramp_up[i], error))
         goto failed;
     }
 
@@ -171,43 +148,39 @@ failed:
  * Planned hires
  * ------------------------------------------------------------------------------------------ */
 
+static gboolean
+hire_row (sqlite3_stmt  *stmt,
+          gpointer       user_data,
+          GError       **error)
+{
+  GArray *hires = user_data;
+  SdPlannedHire hire = { 0 };
+
+  hire.id = sqlite3_column_int64 (stmt, 0);
+  _sd_store_date_from_iso ((const char *) sqlite3_column_text (stmt, 1), &hire.search_start);
+  _sd_store_date_from_iso ((const char *) sqlite3_column_text (stmt, 2), &hire.start);
+  if (!sd_hire_state_from_string ((const char *) sqlite3_column_text (stmt, 3), &hire.state))
+    hire.state = SD_HIRE_PROPOSED;
+  hire.manager_id = sqlite3_column_int64 (stmt, 4);
+  g_array_append_val (hires, hire);
+  return TRUE;
+}
+
 GArray *
 sd_store_list_planned_hires (SdStore  *self,
                              GError  **error)
 {
   g_autoptr(GArray) hires = g_array_new (FALSE, TRUE, sizeof (SdPlannedHire));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_sd_store_ensure_open (self, error))
-    return NULL;
   stmt = _sd_store_prepare (self,
                             "SELECT id, search_start, start, state, coalesce (manager_id, 0)"
                             " FROM main.planned_hire ORDER BY start, search_start, id", error);
-  if (stmt == NULL)
+  if (!_sd_store_for_each_row (self, stmt, hire_row, hires, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdPlannedHire hire = { 0 };
-
-      hire.id = sqlite3_column_int64 (stmt, 0);
-      _sd_store_date_from_iso ((const char *) sqlite3_column_text (stmt, 1), &hire.search_start);
-      _sd_store_date_from_iso ((const char *) sqlite3_column_text (stmt, 2), &hire.start);
-      if (!sd_hire_state_from_string ((const char *) sqlite3_column_text (stmt, 3), &hire.state))
-        hire.state = SD_HIRE_PROPOSED;
-      hire.manager_id = sqlite3_column_int64 (stmt, 4);
-      g_array_append_val (hires, hire);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, rc, error);
-      return NULL;
-    }
-
   return g_steal_pointer (&hires);
 }
 
@@ -220,12 +193,12 @@ sd_store_dup_planned_hire_note (SdStore *self,
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  stmt = _sd_store_prepare (self, "SELECT note FROM main.planned_hire WHERE id = ?1", NULL);
+  stmt = _sd_store_prepare_with_id (self, "SELECT note FROM main.planned_hire WHERE id = ?1",
+                                    id, NULL);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    note = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    note = _sd_store_column_dup (stmt, 0);
   sqlite3_finalize (stmt);
 
   return note;
@@ -252,11 +225,12 @@ check_dates (const GDate  *search_start,
   return TRUE;
 }
 
+#define HIRE_GONE_MESSAGE _("This planned hire no longer exists or is already hired.")
+
 static void
 set_hire_gone (GError **error)
 {
-  g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                       _("This planned hire no longer exists or is already hired."));
+  g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, HIRE_GONE_MESSAGE);
 }
 
 static gint64
@@ -265,25 +239,19 @@ insert_hire (SdStore              *self,
              SdHireState           state,
              GError              **error)
 {
-  char search[16], start[16];
   sqlite3_stmt *stmt;
-  gint64 id = 0;
 
-  _sd_store_date_to_iso (&hire->search_start, search);
-  _sd_store_date_to_iso (&hire->start, start);
   stmt = _sd_store_prepare (self,
                             "INSERT INTO main.planned_hire (search_start, start, state)"
                             " VALUES (?1, ?2, ?3)", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, search, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, start, -1, SQLITE_TRANSIENT);
+  _sd_store_bind_date (stmt, 1, &hire->search_start);
+  _sd_store_bind_date (stmt, 2, &hire->start);
   sqlite3_bind_text (stmt, 3, sd_hire_state_to_string (state), -1, SQLITE_STATIC);
-  if (_sd_store_step_done (self, stmt, error))
-    id = sqlite3_last_insert_rowid (_sd_store_get_db (self));
-  sqlite3_finalize (stmt);
-
-  return id;
+  if (!_sd_store_run (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (_sd_store_get_db (self));
 }
 
 gint64
@@ -332,7 +300,6 @@ write_hire (SdStore      *self,
             GError      **error)
 {
   sqlite3_stmt *stmt;
-  char search[16] = "", first[16] = "";
 
   if (state == SD_HIRE_HIRED)
     {
@@ -345,11 +312,6 @@ write_hire (SdStore      *self,
   if (!_sd_store_ensure_open (self, error) || !_sd_store_edit_begin (self, error))
     return FALSE;
 
-  if (search_start != NULL)
-    {
-      _sd_store_date_to_iso (search_start, search);
-      _sd_store_date_to_iso (start, first);
-    }
   stmt = _sd_store_prepare (self,
                             "UPDATE main.planned_hire SET state = ?1,"
                             " search_start = coalesce (?2, search_start),"
@@ -360,21 +322,12 @@ write_hire (SdStore      *self,
   sqlite3_bind_text (stmt, 1, sd_hire_state_to_string (state), -1, SQLITE_STATIC);
   if (search_start != NULL)
     {
-      sqlite3_bind_text (stmt, 2, search, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, first, -1, SQLITE_TRANSIENT);
+      _sd_store_bind_date (stmt, 2, search_start);
+      _sd_store_bind_date (stmt, 3, start);
     }
   sqlite3_bind_int64 (stmt, 4, id);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
-  if (sqlite3_changes64 (_sd_store_get_db (self)) == 0)
-    {
-      set_hire_gone (error);
-      goto failed;
-    }
+  if (!_sd_store_run_changing (self, stmt, HIRE_GONE_MESSAGE, error))
+    goto failed;
 
   return _sd_store_edit_commit (self, undo_label, SD_STORE_CHANGED_SETTINGS, error);
 
@@ -449,36 +402,15 @@ sd_store_delete_planned_hire (SdStore   *self,
                               gint64     id,
                               GError   **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_sd_store_ensure_open (self, error) || !_sd_store_edit_begin (self, error))
-    return FALSE;
-  stmt = _sd_store_prepare (self,
-                            "DELETE FROM main.planned_hire WHERE id = ?1 AND state != 'hired'",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
-  if (sqlite3_changes64 (_sd_store_get_db (self)) == 0)
-    {
-      set_hire_gone (error);
-      goto failed;
-    }
-  /* Translators: an undo step, "Undo Remove planned hire" */
-  return _sd_store_edit_commit (self, _("Remove planned hire"), SD_STORE_CHANGED_SETTINGS, error);
-
-failed:
-  _sd_store_edit_abort (self);
-  return FALSE;
+  return _sd_store_edit_exec_with_id (self,
+                                      "DELETE FROM main.planned_hire"
+                                      " WHERE id = ?1 AND state != 'hired'",
+                                      id, HIRE_GONE_MESSAGE,
+                                      /* Translators: an undo step, "Undo Remove planned hire" */
+                                      _("Remove planned hire"), SD_STORE_CHANGED_SETTINGS, error);
 }
 
 gboolean
@@ -668,17 +600,8 @@ mark_hired (SdStore     *self,
   sqlite3_bind_int64 (stmt, 1, manager_id);
   sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, hire_id);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
-  if (sqlite3_changes64 (_sd_store_get_db (self)) == 0)
-    {
-      set_hire_gone (error);
-      goto failed;
-    }
+  if (!_sd_store_run_changing (self, stmt, HIRE_GONE_MESSAGE, error))
+    goto failed;
   return _sd_store_edit_commit (self, NULL, SD_STORE_CHANGED_SETTINGS, error);
 
 failed:

@@ -13,78 +13,84 @@
 #include "sd-store-people.h"
 #include "sd-store-private.h"
 
+static gboolean
+fact_row (sqlite3_stmt  *stmt,
+          gpointer       user_data,
+          GError       **error)
+{
+  GArray *facts = user_data;
+  SdFact fact = { 0, };
+
+  /* BETWEEN on text lets a malformed month through only if it sorts inside the range;
+   * sd_store_check reports such rows, lists skip them. */
+  if (!_sd_store_month_from_iso ((const char *) sqlite3_column_text (stmt, 1), &fact.month))
+    return TRUE;
+  fact.manager_id = sqlite3_column_int64 (stmt, 0);
+  fact.revenue = sqlite3_column_int64 (stmt, 2);
+  fact.paid = sqlite3_column_int64 (stmt, 3);
+  fact.margin = sqlite3_column_int64 (stmt, 4);
+  fact.deals = sqlite3_column_int64 (stmt, 5);
+  fact.leads = sqlite3_column_int64 (stmt, 6);
+  fact.calls = sqlite3_column_int64 (stmt, 7);
+  g_array_append_val (facts, fact);
+  return TRUE;
+}
+
 GArray *
 sd_store_list_facts (SdStore  *self,
                      SdMonth   first,
                      SdMonth   last,
                      GError  **error)
 {
-  g_autoptr(GArray) facts = NULL;
-  char first_iso[16], last_iso[16];
+  g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (SdFact));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (first != SD_MONTH_INVALID && last != SD_MONTH_INVALID, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  _sd_store_month_to_iso (first, first_iso);
-  _sd_store_month_to_iso (last, last_iso);
-
   stmt = _sd_store_prepare (self,
                             "SELECT manager_id, month, revenue, paid, margin, deals, leads, calls"
                             " FROM main.facts WHERE month BETWEEN ?1 AND ?2"
                             " ORDER BY month, manager_id", error);
-  if (stmt == NULL)
+  if (stmt != NULL)
+    {
+      _sd_store_bind_month (stmt, 1, first);
+      _sd_store_bind_month (stmt, 2, last);
+    }
+  if (!_sd_store_for_each_row (self, stmt, fact_row, facts, error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, first_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_TRANSIENT);
-
-  facts = g_array_new (FALSE, TRUE, sizeof (SdFact));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdFact fact = { 0, };
-
-      /* BETWEEN on text lets a malformed month through only if it sorts inside the range;
-       * sd_store_check reports such rows, lists skip them. */
-      if (!_sd_store_month_from_iso ((const char *) sqlite3_column_text (stmt, 1), &fact.month))
-        continue;
-      fact.manager_id = sqlite3_column_int64 (stmt, 0);
-      fact.revenue = sqlite3_column_int64 (stmt, 2);
-      fact.paid = sqlite3_column_int64 (stmt, 3);
-      fact.margin = sqlite3_column_int64 (stmt, 4);
-      fact.deals = sqlite3_column_int64 (stmt, 5);
-      fact.leads = sqlite3_column_int64 (stmt, 6);
-      fact.calls = sqlite3_column_int64 (stmt, 7);
-      g_array_append_val (facts, fact);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-
   return g_steal_pointer (&facts);
 }
 
 guint
 sd_store_count_facts (SdStore *self)
 {
-  sqlite3_stmt *stmt;
-  guint count = 0;
+  gint64 count;
 
   g_return_val_if_fail (SD_IS_STORE (self), 0);
 
-  stmt = _sd_store_prepare (self, "SELECT count(*) FROM main.facts", NULL);
-  if (stmt == NULL)
-    return 0;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  _sd_store_query_int64 (self, _sd_store_prepare (self, "SELECT count(*) FROM main.facts", NULL),
+                         0, &count, NULL);
+  return (guint) count;
+}
 
-  return count;
+gboolean
+_sd_store_plan_entry_row (sqlite3_stmt  *stmt,
+                          gpointer       user_data,
+                          GError       **error)
+{
+  GArray *entries = user_data;
+  SdPlanEntry entry = { 0, };
+
+  if (!_sd_store_month_from_iso ((const char *) sqlite3_column_text (stmt, 1), &entry.month))
+    return TRUE;
+  entry.manager_id = sqlite3_column_int64 (stmt, 0);
+  entry.revenue = sqlite3_column_int64 (stmt, 2);
+  entry.leads = sqlite3_column_int64 (stmt, 3);
+  entry.deals = sqlite3_column_int64 (stmt, 4);
+  g_array_append_val (entries, entry);
+  return TRUE;
 }
 
 GArray *
@@ -93,17 +99,12 @@ sd_store_list_plan (SdStore  *self,
                     SdMonth   last,
                     GError  **error)
 {
-  g_autoptr(GArray) plan = NULL;
-  char first_iso[16], last_iso[16];
+  g_autoptr(GArray) plan = g_array_new (FALSE, TRUE, sizeof (SdPlanEntry));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (first != SD_MONTH_INVALID && last != SD_MONTH_INVALID, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  _sd_store_month_to_iso (first, first_iso);
-  _sd_store_month_to_iso (last, last_iso);
 
   /* The current version of each year; the department's own target (NULL) sorts as
    * manager 0, before everyone. */
@@ -113,33 +114,30 @@ sd_store_list_plan (SdStore  *self,
                             " JOIN main.plan_version AS v ON v.id = p.version_id"
                             " WHERE v.is_current = 1 AND p.month BETWEEN ?1 AND ?2"
                             " ORDER BY p.month, coalesce (p.manager_id, 0)", error);
-  if (stmt == NULL)
+  if (stmt != NULL)
+    {
+      _sd_store_bind_month (stmt, 1, first);
+      _sd_store_bind_month (stmt, 2, last);
+    }
+  if (!_sd_store_for_each_row (self, stmt, _sd_store_plan_entry_row, plan, error))
     return NULL;
-  sqlite3_bind_text (stmt, 1, first_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_TRANSIENT);
-
-  plan = g_array_new (FALSE, TRUE, sizeof (SdPlanEntry));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdPlanEntry entry = { 0, };
-
-      if (!_sd_store_month_from_iso ((const char *) sqlite3_column_text (stmt, 1), &entry.month))
-        continue;
-      entry.manager_id = sqlite3_column_int64 (stmt, 0);
-      entry.revenue = sqlite3_column_int64 (stmt, 2);
-      entry.leads = sqlite3_column_int64 (stmt, 3);
-      entry.deals = sqlite3_column_int64 (stmt, 4);
-      g_array_append_val (plan, entry);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
 
   return g_steal_pointer (&plan);
+}
+
+/* Binds manager, month, revenue, paid, margin, deals, leads, calls as ?1..?8. */
+static void
+bind_fact (sqlite3_stmt  *stmt,
+           const SdFact  *fact)
+{
+  sqlite3_bind_int64 (stmt, 1, fact->manager_id);
+  _sd_store_bind_month (stmt, 2, fact->month);
+  sqlite3_bind_int64 (stmt, 3, fact->revenue);
+  sqlite3_bind_int64 (stmt, 4, fact->paid);
+  sqlite3_bind_int64 (stmt, 5, fact->margin);
+  sqlite3_bind_int64 (stmt, 6, fact->deals);
+  sqlite3_bind_int64 (stmt, 7, fact->leads);
+  sqlite3_bind_int64 (stmt, 8, fact->calls);
 }
 
 static gboolean
@@ -163,7 +161,6 @@ insert_demo_staff (SdStore    *self,
       g_autoptr(GError) local_error = NULL;
       g_autofree char *name = NULL;
       g_autofree char *key = NULL;
-      char hired[16], left[16];
 
       if (member->id <= 0 || !sd_staff_member_validate (member, &local_error))
         {
@@ -184,24 +181,14 @@ insert_demo_staff (SdStore    *self,
           break;
         }
 
-      _sd_store_date_to_iso (&member->hired, hired);
       sqlite3_bind_int64 (stmt, 1, member->id);
       sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, member->role == SD_ROLE_HEAD ? "head" : "manager", -1,
                          SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, hired, -1, SQLITE_TRANSIENT);
-      if (g_date_valid (&member->left))
-        {
-          _sd_store_date_to_iso (&member->left, left);
-          sqlite3_bind_text (stmt, 5, left, -1, SQLITE_TRANSIENT);
-        }
-      else
-        sqlite3_bind_null (stmt, 5);
+      _sd_store_bind_date (stmt, 4, &member->hired);
+      _sd_store_bind_date_or_null (stmt, 5, &member->left);
       sqlite3_bind_int (stmt, 6, member->archived ? 1 : 0);
-      if (member->scheme != NULL && member->scheme[0] != '\0')
-        sqlite3_bind_text (stmt, 7, member->scheme, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_null (stmt, 7);
+      _sd_store_bind_text_or_null (stmt, 7, member->scheme);
 
       ok = _sd_store_step_done (self, stmt, error);
     }
@@ -230,18 +217,7 @@ insert_demo_facts (SdStore  *self,
 
   for (guint i = 0; ok && i < facts->len; i++)
     {
-      const SdFact *fact = &g_array_index (facts, SdFact, i);
-      char month[16];
-
-      _sd_store_month_to_iso (fact->month, month);
-      sqlite3_bind_int64 (stmt, 1, fact->manager_id);
-      sqlite3_bind_text (stmt, 2, month, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, fact->revenue);
-      sqlite3_bind_int64 (stmt, 4, fact->paid);
-      sqlite3_bind_int64 (stmt, 5, fact->margin);
-      sqlite3_bind_int64 (stmt, 6, fact->deals);
-      sqlite3_bind_int64 (stmt, 7, fact->leads);
-      sqlite3_bind_int64 (stmt, 8, fact->calls);
+      bind_fact (stmt, &g_array_index (facts, SdFact, i));
       ok = _sd_store_step_done (self, stmt, error);
     }
   sqlite3_finalize (stmt);
@@ -560,16 +536,13 @@ sd_store_fill_demo (SdStore              *self,
   stmt = _sd_store_prepare (self,
                             "UPDATE main.company SET name = ?1, currency = ?2 WHERE id = 1",
                             error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, demo->currency, -1, SQLITE_TRANSIENT);
-  if (!_sd_store_step_done (self, stmt, error))
+  if (stmt != NULL)
     {
-      sqlite3_finalize (stmt);
-      goto failed;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, demo->currency, -1, SQLITE_TRANSIENT);
     }
-  sqlite3_finalize (stmt);
+  if (!_sd_store_run (self, stmt, error))
+    goto failed;
 
   current = demo_current_month (demo);
   if (!insert_demo_staff (self, demo->staff, error) ||
@@ -700,18 +673,7 @@ write_facts (SdStore       *self,
 
   for (gsize i = 0; ok && i < n_facts; i++)
     {
-      const SdFact *fact = &facts[i];
-      char month[16];
-
-      _sd_store_month_to_iso (fact->month, month);
-      sqlite3_bind_int64 (stmt, 1, fact->manager_id);
-      sqlite3_bind_text (stmt, 2, month, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 3, fact->revenue);
-      sqlite3_bind_int64 (stmt, 4, fact->paid);
-      sqlite3_bind_int64 (stmt, 5, fact->margin);
-      sqlite3_bind_int64 (stmt, 6, fact->deals);
-      sqlite3_bind_int64 (stmt, 7, fact->leads);
-      sqlite3_bind_int64 (stmt, 8, fact->calls);
+      bind_fact (stmt, &facts[i]);
       ok = _sd_store_step_done (self, stmt, error);
     }
   sqlite3_finalize (stmt);
@@ -776,7 +738,6 @@ sd_store_clear_fact (SdStore   *self,
                      GError   **error)
 {
   sqlite3_stmt *stmt;
-  char iso[16];
   gint64 changes;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
@@ -785,19 +746,13 @@ sd_store_clear_fact (SdStore   *self,
   if (!_sd_store_ensure_open (self, error) || !_sd_store_edit_begin (self, error))
     return FALSE;
 
-  _sd_store_month_to_iso (month, iso);
-  stmt = _sd_store_prepare (self, "DELETE FROM main.facts WHERE manager_id = ?1 AND month = ?2",
-                            error);
-  if (stmt == NULL)
+  stmt = _sd_store_prepare_with_id (self,
+                                    "DELETE FROM main.facts WHERE manager_id = ?1 AND month = ?2",
+                                    manager_id, error);
+  if (stmt != NULL)
+    _sd_store_bind_month (stmt, 2, month);
+  if (!_sd_store_run (self, stmt, error))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, manager_id);
-  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
   changes = sqlite3_changes64 (_sd_store_get_db (self));
 
   /* Translators: an undo step, "Undo Clear facts" */

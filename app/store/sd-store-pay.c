@@ -70,9 +70,7 @@ GPtrArray *
 sd_store_list_schemes (SdStore  *self,
                        GError  **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -80,28 +78,8 @@ sd_store_list_schemes (SdStore  *self,
   stmt = _sd_store_prepare (self,
                             "SELECT id, json, description FROM main.schemes ORDER BY folded, id",
                             error);
-  if (stmt == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_scheme_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdSchemeEntry *entry = entry_from_row (stmt, error);
-
-      if (entry == NULL)
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      g_ptr_array_add (list, entry);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&list);
+  return _sd_store_collect (self, stmt, (SdStoreFromRowFunc) entry_from_row,
+                            (GDestroyNotify) sd_scheme_entry_free, error);
 }
 
 SdSchemeEntry *
@@ -109,29 +87,18 @@ sd_store_get_scheme (SdStore  *self,
                      gint64    id,
                      GError  **error)
 {
-  SdSchemeEntry *entry = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _sd_store_prepare (self, "SELECT id, json, description FROM main.schemes WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    entry = entry_from_row (stmt, error);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                         _("This motivation scheme is no longer in the file. Reload the list "
-                           "and try again."));
-  else
-    _sd_store_set_error (self, rc, error);
-  sqlite3_finalize (stmt);
-  return entry;
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT id, json, description FROM main.schemes WHERE id = ?1",
+                                    id, error);
+  return _sd_store_collect_one (self, stmt, (SdStoreFromRowFunc) entry_from_row,
+                                _("This motivation scheme is no longer in the file. Reload the "
+                                  "list and try again."),
+                                error);
 }
 
 gint64
@@ -140,19 +107,16 @@ sd_store_find_scheme (SdStore    *self,
 {
   g_autofree char *folded = NULL;
   sqlite3_stmt *stmt;
-  gint64 id = 0;
+  gint64 id;
 
   g_return_val_if_fail (SD_IS_STORE (self), 0);
   g_return_val_if_fail (name != NULL, 0);
 
   folded = fold_scheme_name (name);
   stmt = _sd_store_prepare (self, "SELECT id FROM main.schemes WHERE folded = ?1", NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_TRANSIENT);
+  _sd_store_query_int64 (self, stmt, 0, &id, NULL);
   return id;
 }
 
@@ -223,17 +187,10 @@ write_scheme (SdStore         *self,
     sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, scheme->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, folded, -1, SQLITE_TRANSIENT);
-  if (scheme->description != NULL && *scheme->description != '\0')
-    sqlite3_bind_text (stmt, 4, scheme->description, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 4);
+  _sd_store_bind_text_or_null (stmt, 4, scheme->description);
   sqlite3_bind_text (stmt, 5, json, -1, SQLITE_TRANSIENT);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return 0;
-    }
-  sqlite3_finalize (stmt);
+  if (!_sd_store_run (self, stmt, error))
+    return 0;
   return id != 0 ? id : sqlite3_last_insert_rowid (_sd_store_get_db (self));
 }
 
@@ -301,7 +258,7 @@ sd_store_remove_scheme (SdStore   *self,
 {
   g_autoptr(SdSchemeEntry) old = NULL;
   sqlite3_stmt *stmt;
-  gboolean used;
+  gint64 used;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -309,38 +266,22 @@ sd_store_remove_scheme (SdStore   *self,
   old = sd_store_get_scheme (self, id, error);
   if (old == NULL)
     return FALSE;
-  stmt = _sd_store_prepare (self, "SELECT 1 FROM main.scheme_assignment WHERE scheme_id = ?1",
-                            error);
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT 1 FROM main.scheme_assignment WHERE scheme_id = ?1",
+                                    id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  used = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  if (used)
+  _sd_store_query_int64 (self, stmt, 0, &used, NULL);
+  if (used != 0)
     {
       g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
                    _("The scheme “%s” is assigned to staff. Assign them another scheme "
                      "first, then delete it."), old->scheme->name);
       return FALSE;
     }
-  if (!_sd_store_edit_begin (self, error))
-    return FALSE;
-  stmt = _sd_store_prepare (self, "DELETE FROM main.schemes WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
-  /* Translators: an undo step, "Undo Delete scheme" */
-  return _sd_store_edit_commit (self, _("Delete scheme"), SD_STORE_CHANGED_SCHEMES, error);
-
-failed:
-  _sd_store_edit_abort (self);
-  return FALSE;
+  return _sd_store_edit_exec_with_id (self, "DELETE FROM main.schemes WHERE id = ?1", id, NULL,
+                                      /* Translators: an undo step, "Undo Delete scheme" */
+                                      _("Delete scheme"), SD_STORE_CHANGED_SCHEMES, error);
 }
 
 gint64
@@ -381,6 +322,21 @@ sd_store_import_scheme (SdStore         *self,
  * Assignments
  * ------------------------------------------------------------------------------------------ */
 
+static gboolean
+assignment_row (sqlite3_stmt  *stmt,
+                gpointer       user_data,
+                GError       **error)
+{
+  GArray *list = user_data;
+  SdSchemeAssignment a = { 0, };
+
+  a.manager_id = sqlite3_column_int64 (stmt, 0);
+  a.scheme_id = sqlite3_column_int64 (stmt, 1);
+  if (_sd_store_month_from_iso ((const char *) sqlite3_column_text (stmt, 2), &a.from))
+    g_array_append_val (list, a);
+  return TRUE;
+}
+
 GArray *
 sd_store_list_scheme_assignments (SdStore  *self,
                                   gint64    manager_id,
@@ -388,36 +344,18 @@ sd_store_list_scheme_assignments (SdStore  *self,
 {
   g_autoptr(GArray) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _sd_store_prepare (self,
-                            "SELECT manager_id, coalesce (scheme_id, 0), month "
-                            "FROM main.scheme_assignment WHERE ?1 = 0 OR manager_id = ?1 "
-                            "ORDER BY manager_id, month", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, manager_id);
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT manager_id, coalesce (scheme_id, 0), month "
+                                    "FROM main.scheme_assignment WHERE ?1 = 0 OR manager_id = ?1 "
+                                    "ORDER BY manager_id, month",
+                                    manager_id, error);
   list = g_array_new (FALSE, TRUE, sizeof (SdSchemeAssignment));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdSchemeAssignment a = { 0, };
-
-      a.manager_id = sqlite3_column_int64 (stmt, 0);
-      a.scheme_id = sqlite3_column_int64 (stmt, 1);
-      if (!_sd_store_month_from_iso ((const char *) sqlite3_column_text (stmt, 2), &a.from))
-        continue;
-      g_array_append_val (list, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
+  if (!_sd_store_for_each_row (self, stmt, assignment_row, list, error))
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -431,23 +369,21 @@ check_assignment_open (SdStore  *self,
                        SdMonth   from,
                        GError  **error)
 {
-  char from_iso[16];
   sqlite3_stmt *stmt;
-  gboolean closed = FALSE;
+  gint64 closed;
   g_autofree char *label = NULL;
 
-  _sd_store_month_to_iso (from, from_iso);
-  stmt = _sd_store_prepare (self,
-                            "SELECT 1 FROM main.payroll_month WHERE closed = 1 AND month >= ?2 "
-                            "AND month < coalesce ((SELECT min (month) FROM main.scheme_assignment "
-                            "WHERE manager_id = ?1 AND month > ?2), '9999-99')", error);
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT 1 FROM main.payroll_month WHERE closed = 1 "
+                                    "AND month >= ?2 AND month < coalesce ((SELECT min (month) "
+                                    "FROM main.scheme_assignment WHERE manager_id = ?1 "
+                                    "AND month > ?2), '9999-99')",
+                                    manager_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, manager_id);
-  sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_TRANSIENT);
-  closed = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  if (!closed)
+  _sd_store_bind_month (stmt, 2, from);
+  _sd_store_query_int64 (self, stmt, 0, &closed, NULL);
+  if (closed == 0)
     return TRUE;
   label = sd_month_format_label (from);
   g_set_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
@@ -463,28 +399,20 @@ _sd_store_write_scheme_assignment (SdStore   *self,
                                    SdMonth    from,
                                    GError   **error)
 {
-  char from_iso[16];
   sqlite3_stmt *stmt;
 
-  _sd_store_month_to_iso (from, from_iso);
-  stmt = _sd_store_prepare (self,
-                            "INSERT OR REPLACE INTO main.scheme_assignment "
-                            "(manager_id, scheme_id, month) VALUES (?1, ?2, ?3)", error);
+  stmt = _sd_store_prepare_with_id (self,
+                                    "INSERT OR REPLACE INTO main.scheme_assignment "
+                                    "(manager_id, scheme_id, month) VALUES (?1, ?2, ?3)",
+                                    manager_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, manager_id);
   if (scheme_id != 0)
     sqlite3_bind_int64 (stmt, 2, scheme_id);
   else
     sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_text (stmt, 3, from_iso, -1, SQLITE_TRANSIENT);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  return TRUE;
+  _sd_store_bind_month (stmt, 3, from);
+  return _sd_store_run (self, stmt, error);
 }
 
 gboolean
@@ -527,7 +455,6 @@ sd_store_unassign_scheme (SdStore   *self,
                           SdMonth    from,
                           GError   **error)
 {
-  char from_iso[16];
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
@@ -536,27 +463,20 @@ sd_store_unassign_scheme (SdStore   *self,
   if (!check_assignment_open (self, manager_id, from, error) ||
       !_sd_store_edit_begin (self, error))
     return FALSE;
-  _sd_store_month_to_iso (from, from_iso);
-  stmt = _sd_store_prepare (self,
-                            "DELETE FROM main.scheme_assignment WHERE manager_id = ?1 AND month = ?2",
-                            error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, manager_id);
-  sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_TRANSIENT);
-  if (!_sd_store_step_done (self, stmt, error))
+  stmt = _sd_store_prepare_with_id (self,
+                                    "DELETE FROM main.scheme_assignment "
+                                    "WHERE manager_id = ?1 AND month = ?2",
+                                    manager_id, error);
+  if (stmt != NULL)
+    _sd_store_bind_month (stmt, 2, from);
+  if (!_sd_store_run (self, stmt, error))
     {
-      sqlite3_finalize (stmt);
-      goto failed;
+      _sd_store_edit_abort (self);
+      return FALSE;
     }
-  sqlite3_finalize (stmt);
   /* Translators: an undo step, "Undo Remove scheme assignment" */
   return _sd_store_edit_commit (self, _("Remove scheme assignment"), SD_STORE_CHANGED_SCHEMES,
                                 error);
-
-failed:
-  _sd_store_edit_abort (self);
-  return FALSE;
 }
 
 /* The id of the scheme paying `manager_id` in `month` (0: none), or -1 with `error`. */
@@ -566,29 +486,18 @@ assigned_scheme_id (SdStore  *self,
                     SdMonth   month,
                     GError  **error)
 {
-  char iso[16];
   sqlite3_stmt *stmt;
-  gint64 scheme_id = 0;
-  int rc;
+  gint64 scheme_id;
 
-  _sd_store_month_to_iso (month, iso);
-  stmt = _sd_store_prepare (self,
-                            "SELECT coalesce (scheme_id, 0) FROM main.scheme_assignment "
-                            "WHERE manager_id = ?1 AND month <= ?2 ORDER BY month DESC LIMIT 1",
-                            error);
-  if (stmt == NULL)
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT coalesce (scheme_id, 0) FROM main.scheme_assignment "
+                                    "WHERE manager_id = ?1 AND month <= ?2 "
+                                    "ORDER BY month DESC LIMIT 1",
+                                    manager_id, error);
+  if (stmt != NULL)
+    _sd_store_bind_month (stmt, 2, month);
+  if (!_sd_store_query_int64 (self, stmt, 0, &scheme_id, error))
     return -1;
-  sqlite3_bind_int64 (stmt, 1, manager_id);
-  sqlite3_bind_text (stmt, 2, iso, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    scheme_id = sqlite3_column_int64 (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, rc, error);
-      scheme_id = -1;
-    }
-  sqlite3_finalize (stmt);
   return scheme_id;
 }
 
@@ -914,21 +823,16 @@ gboolean
 sd_store_is_month_closed (SdStore *self,
                           SdMonth  month)
 {
-  char iso[16];
   sqlite3_stmt *stmt;
-  gboolean closed = FALSE;
+  gint64 closed;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
 
-  _sd_store_month_to_iso (month, iso);
   stmt = _sd_store_prepare (self, "SELECT closed FROM main.payroll_month WHERE month = ?1", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    closed = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
-  return closed;
+  if (stmt != NULL)
+    _sd_store_bind_month (stmt, 1, month);
+  _sd_store_query_int64 (self, stmt, 0, &closed, NULL);
+  return closed != 0;
 }
 
 static void
@@ -1013,6 +917,18 @@ freeze_payroll (SdStore          *self,
   return ok;
 }
 
+/* Inside an edit: drops the frozen payslips of the month `iso`. */
+static gboolean
+delete_frozen (SdStore     *self,
+               const char  *iso,
+               GError     **error)
+{
+  return _sd_store_exec_with_text (self, "DELETE FROM main.payroll_note WHERE month = ?1", iso,
+                                   error) &&
+         _sd_store_exec_with_text (self, "DELETE FROM main.payroll_slip WHERE month = ?1", iso,
+                                   error);
+}
+
 static gboolean
 exec_month (SdStore     *self,
             const char  *sql,
@@ -1021,16 +937,14 @@ exec_month (SdStore     *self,
             GError     **error)
 {
   sqlite3_stmt *stmt = _sd_store_prepare (self, sql, error);
-  gboolean ok;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-  return ok;
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
+    }
+  return _sd_store_run (self, stmt, error);
 }
 
 gboolean
@@ -1063,8 +977,7 @@ sd_store_close_month (SdStore           *self,
   today_iso (today);
   if (!_sd_store_edit_begin (self, error))
     return FALSE;
-  if (!exec_month (self, "DELETE FROM main.payroll_note WHERE month = ?1", iso, NULL, error) ||
-      !exec_month (self, "DELETE FROM main.payroll_slip WHERE month = ?1", iso, NULL, error) ||
+  if (!delete_frozen (self, iso, error) ||
       !exec_month (self,
                    "INSERT INTO main.payroll_month (month, closed, closed_on) VALUES (?1, 1, ?2) "
                    "ON CONFLICT (month) DO UPDATE SET closed = 1, closed_on = ?2",
@@ -1088,7 +1001,6 @@ sd_store_reopen_month (SdStore     *self,
   char iso[16];
   char today[16];
   sqlite3_stmt *stmt;
-  gboolean ok;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1113,8 +1025,7 @@ sd_store_reopen_month (SdStore     *self,
   today_iso (today);
   if (!_sd_store_edit_begin (self, error))
     return FALSE;
-  if (!exec_month (self, "DELETE FROM main.payroll_note WHERE month = ?1", iso, NULL, error) ||
-      !exec_month (self, "DELETE FROM main.payroll_slip WHERE month = ?1", iso, NULL, error))
+  if (!delete_frozen (self, iso, error))
     goto failed;
   stmt = _sd_store_prepare (self,
                             "UPDATE main.payroll_month SET closed = 0, reopened_on = ?2, "
@@ -1124,9 +1035,7 @@ sd_store_reopen_month (SdStore     *self,
   sqlite3_bind_text (stmt, 1, iso, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, trimmed, -1, SQLITE_TRANSIENT);
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-  if (!ok)
+  if (!_sd_store_run (self, stmt, error))
     goto failed;
   /* Translators: an undo step, "Undo Reopen payroll month" */
   return _sd_store_edit_commit (self, _("Reopen payroll month"), SD_STORE_CHANGED_PAYROLL, error);
@@ -1145,13 +1054,31 @@ sd_month_closure_free (SdMonthClosure *self)
   g_free (self);
 }
 
+static SdMonthClosure *
+closure_from_row (sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  SdMonthClosure *c = g_new0 (SdMonthClosure, 1);
+  const char *closed = (const char *) sqlite3_column_text (stmt, 2);
+  const char *reopened = (const char *) sqlite3_column_text (stmt, 3);
+
+  g_date_clear (&c->closed, 1);
+  g_date_clear (&c->reopened, 1);
+  _sd_store_month_from_iso ((const char *) sqlite3_column_text (stmt, 0), &c->month);
+  c->is_closed = sqlite3_column_int (stmt, 1) != 0;
+  if (closed != NULL)
+    _sd_store_date_from_iso (closed, &c->closed);
+  if (reopened != NULL)
+    _sd_store_date_from_iso (reopened, &c->reopened);
+  c->reason = _sd_store_column_dup (stmt, 4);
+  return c;
+}
+
 GPtrArray *
 sd_store_list_month_closures (SdStore  *self,
                               GError  **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1159,34 +1086,8 @@ sd_store_list_month_closures (SdStore  *self,
   stmt = _sd_store_prepare (self,
                             "SELECT month, closed, closed_on, reopened_on, reason "
                             "FROM main.payroll_month ORDER BY month DESC", error);
-  if (stmt == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_month_closure_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdMonthClosure *c = g_new0 (SdMonthClosure, 1);
-      const char *closed = (const char *) sqlite3_column_text (stmt, 2);
-      const char *reopened = (const char *) sqlite3_column_text (stmt, 3);
-
-      g_date_clear (&c->closed, 1);
-      g_date_clear (&c->reopened, 1);
-      _sd_store_month_from_iso ((const char *) sqlite3_column_text (stmt, 0), &c->month);
-      c->is_closed = sqlite3_column_int (stmt, 1) != 0;
-      if (closed != NULL)
-        _sd_store_date_from_iso (closed, &c->closed);
-      if (reopened != NULL)
-        _sd_store_date_from_iso (reopened, &c->reopened);
-      c->reason = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      g_ptr_array_add (list, c);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, rc, error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-  return g_steal_pointer (&list);
+  return _sd_store_collect (self, stmt, (SdStoreFromRowFunc) closure_from_row,
+                            (GDestroyNotify) sd_month_closure_free, error);
 }
 
 /* ------------------------------------------------------------------------------------------

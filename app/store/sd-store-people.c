@@ -19,49 +19,6 @@
  * Helpers
  * ------------------------------------------------------------------------------------------ */
 
-/* Steps a statement that returns no rows and finalizes it. */
-static gboolean
-step_once (SdStore       *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  gboolean ok = _sd_store_step_done (self, stmt, error);
-
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-static void
-bind_text (sqlite3_stmt *stmt,
-           int           index,
-           const char   *text)
-{
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt,
-            int           index)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, index);
-
-  return text != NULL ? g_strdup (text) : NULL;
-}
-
-static void
-bind_date (sqlite3_stmt *stmt,
-           int           index,
-           const GDate  *date)
-{
-  char buf[16];
-
-  _sd_store_date_to_iso (date, buf);
-  sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
-}
-
 static gboolean
 column_date (sqlite3_stmt  *stmt,
              int            index,
@@ -97,24 +54,33 @@ refuse (GError **error,
   g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, cause->message);
 }
 
+/* FALSE with a `missing` message when `sql` (?1 = id) finds no row. A failed read counts as
+ * a missing row: either way the user reloads. */
+static gboolean
+find_row (SdStore    *self,
+          const char *sql,
+          gint64      id,
+          const char *missing,
+          GError    **error)
+{
+  sqlite3_stmt *stmt = _sd_store_prepare_with_id (self, sql, id, error);
+  gint64 found;
+
+  if (stmt == NULL)
+    return FALSE;
+  _sd_store_query_int64 (self, stmt, 0, &found, NULL);
+  if (found == 0)
+    g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, missing);
+  return found != 0;
+}
+
 static gboolean
 check_manager (SdStore  *self,
                gint64    manager_id,
                GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean found;
-
-  stmt = _sd_store_prepare (self, "SELECT 1 FROM main.staff WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, manager_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  if (!found)
-    g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                         _("This person is no longer in the staff list. Reload and try again."));
-  return found;
+  return find_row (self, "SELECT 1 FROM main.staff WHERE id = ?1", manager_id,
+                   _("This person is no longer in the staff list. Reload and try again."), error);
 }
 
 static gboolean
@@ -123,18 +89,8 @@ row_exists (SdStore    *self,
             gint64      id,
             GError    **error)
 {
-  sqlite3_stmt *stmt = _sd_store_prepare (self, sql, error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_finalize (stmt);
-  if (!found)
-    g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                         _("This record is no longer in the file. Reload and try again."));
-  return found;
+  return find_row (self, sql, id,
+                   _("This record is no longer in the file. Reload and try again."), error);
 }
 
 /* Runs one-statement DELETE `sql` (?1 = id) as an edit. */
@@ -145,23 +101,7 @@ delete_row (SdStore    *self,
             const char *label,
             GError    **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!_sd_store_edit_begin (self, error))
-    return FALSE;
-  stmt = _sd_store_prepare (self, sql, error);
-  if (stmt == NULL)
-    {
-      _sd_store_edit_abort (self);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_once (self, stmt, error))
-    {
-      _sd_store_edit_abort (self);
-      return FALSE;
-    }
-  return _sd_store_edit_commit (self, label, SD_STORE_CHANGED_PEOPLE, error);
+  return _sd_store_edit_exec_with_id (self, sql, id, NULL, label, SD_STORE_CHANGED_PEOPLE, error);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -192,9 +132,7 @@ sd_store_people_list_checklists (SdStore          *self,
                                  gboolean          include_archived,
                                  GError          **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -207,25 +145,8 @@ sd_store_people_list_checklists (SdStore          *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, sd_checklist_kind_to_string (kind), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, include_archived ? 1 : 0);
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_checklist_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdChecklist *checklist = checklist_from_row (stmt, error);
-
-      if (checklist == NULL)
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      g_ptr_array_add (list, checklist);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return _sd_store_collect (self, stmt, (SdStoreFromRowFunc) checklist_from_row,
+                            (GDestroyNotify) sd_checklist_free, error);
 }
 
 SdChecklist *
@@ -233,27 +154,18 @@ sd_store_people_get_checklist (SdStore  *self,
                                gint64    id,
                                GError  **error)
 {
-  SdChecklist *checklist = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _sd_store_prepare (self, "SELECT id, json FROM main.checklist WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    checklist = checklist_from_row (stmt, error);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                         _("This checklist is no longer in the file. Reload and try again."));
-  else
-    _sd_store_set_error (self, rc, error);
-  sqlite3_finalize (stmt);
-  return checklist;
+  return _sd_store_collect_one (self,
+                                _sd_store_prepare_with_id (self,
+                                                           "SELECT id, json FROM main.checklist "
+                                                           "WHERE id = ?1",
+                                                           id, error),
+                                (SdStoreFromRowFunc) checklist_from_row,
+                                _("This checklist is no longer in the file. Reload and try "
+                                  "again."),
+                                error);
 }
 
 SdChecklist *
@@ -301,7 +213,7 @@ write_checklist (SdStore            *self,
   sqlite3_bind_text (stmt, 3, json, -1, SQLITE_TRANSIENT);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 4, id);
-  if (!step_once (self, stmt, error))
+  if (!_sd_store_run (self, stmt, error))
     return 0;
   if (id != 0 && sqlite3_changes (_sd_store_get_db (self)) == 0)
     {
@@ -392,15 +304,11 @@ sd_store_people_set_checklist_archived (SdStore   *self,
   if (!row_exists (self, "SELECT 1 FROM main.checklist WHERE id = ?1", id, error) ||
       !_sd_store_edit_begin (self, error))
     return FALSE;
-  stmt = _sd_store_prepare (self, "UPDATE main.checklist SET archived = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    {
-      _sd_store_edit_abort (self);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
-  if (!step_once (self, stmt, error))
+  stmt = _sd_store_prepare_with_id (self, "UPDATE main.checklist SET archived = ?2 WHERE id = ?1",
+                                    id, error);
+  if (stmt != NULL)
+    sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
+  if (!_sd_store_run (self, stmt, error))
     {
       _sd_store_edit_abort (self);
       return FALSE;
@@ -444,8 +352,8 @@ call_from_row (sqlite3_stmt  *stmt,
   if (!column_date (stmt, 2, &call->date, error))
     return NULL;
   call->checklist_id = sqlite3_column_int64 (stmt, 3);
-  call->reference = column_dup (stmt, 4);
-  call->comment = column_dup (stmt, 5);
+  call->reference = _sd_store_column_dup (stmt, 4);
+  call->comment = _sd_store_column_dup (stmt, 5);
   marks = sd_marks_from_json ((const char *) sqlite3_column_text (stmt, 7), &local_error);
   if (marks == NULL)
     {
@@ -455,34 +363,6 @@ call_from_row (sqlite3_stmt  *stmt,
   g_clear_pointer (&call->marks, g_ptr_array_unref);
   call->marks = marks;
   return g_steal_pointer (&call);
-}
-
-static GPtrArray *
-collect_calls (SdStore       *self,
-               sqlite3_stmt  *stmt,
-               GError       **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_call_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdCall *call = call_from_row (stmt, error);
-
-      if (call == NULL)
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      g_ptr_array_add (list, call);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
 }
 
 GPtrArray *
@@ -507,10 +387,11 @@ sd_store_people_list_calls (SdStore      *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, manager_id);
   if (from != NULL && g_date_valid (from))
-    bind_date (stmt, 2, from);
+    _sd_store_bind_date (stmt, 2, from);
   if (to != NULL && g_date_valid (to))
-    bind_date (stmt, 3, to);
-  return collect_calls (self, stmt, error);
+    _sd_store_bind_date (stmt, 3, to);
+  return _sd_store_collect (self, stmt, (SdStoreFromRowFunc) call_from_row,
+                            (GDestroyNotify) sd_call_free, error);
 }
 
 SdCall *
@@ -518,26 +399,16 @@ sd_store_people_get_call (SdStore  *self,
                           gint64    id,
                           GError  **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  stmt = _sd_store_prepare (self, "SELECT " CALL_COLUMNS " FROM main.call_score WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  list = collect_calls (self, stmt, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                           _("This call is no longer in the file. Reload and try again."));
-      return NULL;
-    }
-  return g_ptr_array_steal_index (list, 0);
+  return _sd_store_collect_one (self,
+                                _sd_store_prepare_with_id (self,
+                                                           "SELECT " CALL_COLUMNS
+                                                           " FROM main.call_score WHERE id = ?1",
+                                                           id, error),
+                                (SdStoreFromRowFunc) call_from_row,
+                                _("This call is no longer in the file. Reload and try again."),
+                                error);
 }
 
 /* Inside an edit: inserts (id 0) or replaces a call with its score. */
@@ -574,15 +445,15 @@ write_call (SdStore       *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, call->manager_id);
-  bind_date (stmt, 2, &call->date);
+  _sd_store_bind_date (stmt, 2, &call->date);
   sqlite3_bind_int64 (stmt, 3, checklist_id);
-  bind_text (stmt, 4, reference);
-  bind_text (stmt, 5, comment);
+  _sd_store_bind_text_or_null (stmt, 4, reference);
+  _sd_store_bind_text_or_null (stmt, 5, comment);
   sqlite3_bind_int64 (stmt, 6, (gint64) score * 100);
   sqlite3_bind_text (stmt, 7, marks, -1, SQLITE_TRANSIENT);
   if (call->id != 0)
     sqlite3_bind_int64 (stmt, 8, call->id);
-  if (!step_once (self, stmt, error))
+  if (!_sd_store_run (self, stmt, error))
     return 0;
   return call->id != 0 ? call->id : sqlite3_last_insert_rowid (_sd_store_get_db (self));
 }
@@ -700,8 +571,8 @@ sd_store_people_call_score_for_month (SdStore   *self,
   sd_month_first_day (month, &first);
   sd_month_last_day (month, &last);
   sqlite3_bind_int64 (stmt, 1, manager_id);
-  bind_date (stmt, 2, &first);
-  bind_date (stmt, 3, &last);
+  _sd_store_bind_date (stmt, 2, &first);
+  _sd_store_bind_date (stmt, 3, &last);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -724,45 +595,30 @@ sd_store_people_call_score_for_month (SdStore   *self,
  * Assessments
  * ------------------------------------------------------------------------------------------ */
 
-static GPtrArray *
-collect_assessments (SdStore       *self,
-                     sqlite3_stmt  *stmt,
+static SdAssessment *
+assessment_from_row (sqlite3_stmt  *stmt,
                      GError       **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_assessment_free);
-  int rc;
+  g_autoptr(SdAssessment) a = sd_assessment_new ();
+  g_autoptr(GError) local_error = NULL;
+  GPtrArray *marks;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->manager_id = sqlite3_column_int64 (stmt, 1);
+  a->template_id = sqlite3_column_int64 (stmt, 3);
+  a->assessor = _sd_store_column_dup (stmt, 4);
+  a->comment = _sd_store_column_dup (stmt, 5);
+  marks = sd_marks_from_json ((const char *) sqlite3_column_text (stmt, 6), &local_error);
+  if (marks == NULL)
     {
-      g_autoptr(SdAssessment) a = sd_assessment_new ();
-      g_autoptr(GError) local_error = NULL;
-      GPtrArray *marks;
-
-      a->id = sqlite3_column_int64 (stmt, 0);
-      a->manager_id = sqlite3_column_int64 (stmt, 1);
-      a->template_id = sqlite3_column_int64 (stmt, 3);
-      a->assessor = column_dup (stmt, 4);
-      a->comment = column_dup (stmt, 5);
-      marks = sd_marks_from_json ((const char *) sqlite3_column_text (stmt, 6), &local_error);
-      if (marks == NULL)
-        corrupt (error, _("An assessment"), local_error);
-      if (marks == NULL || !column_date (stmt, 2, &a->date, error))
-        {
-          g_clear_pointer (&marks, g_ptr_array_unref);
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      g_clear_pointer (&a->marks, g_ptr_array_unref);
-      a->marks = marks;
-      g_ptr_array_add (list, g_steal_pointer (&a));
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, rc, error);
+      corrupt (error, _("An assessment"), local_error);
       return NULL;
     }
-  return g_steal_pointer (&list);
+  g_clear_pointer (&a->marks, g_ptr_array_unref);
+  a->marks = marks;
+  if (!column_date (stmt, 2, &a->date, error))
+    return NULL;
+  return g_steal_pointer (&a);
 }
 
 GPtrArray *
@@ -783,7 +639,39 @@ sd_store_people_list_assessments (SdStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, manager_id);
-  return collect_assessments (self, stmt, error);
+  return _sd_store_collect (self, stmt, (SdStoreFromRowFunc) assessment_from_row,
+                            (GDestroyNotify) sd_assessment_free, error);
+}
+
+/* Inside an edit: stores a valid assessment made by `template_id`. Returns its id or 0. */
+static gint64
+insert_assessment (SdStore             *self,
+                   const SdAssessment  *assessment,
+                   gint64               template_id,
+                   GError             **error)
+{
+  g_autofree char *marks = sd_marks_to_json (assessment->marks);
+  g_autofree char *assessor = assessment->assessor != NULL ?
+    _sd_store_trim_name (assessment->assessor) : NULL;
+  g_autofree char *comment = assessment->comment != NULL ?
+    g_strstrip (g_strdup (assessment->comment)) : NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = _sd_store_prepare (self,
+                            "INSERT INTO main.assessment (manager_id, day, template_id, assessor, "
+                            "comment, marks) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, assessment->manager_id);
+  _sd_store_bind_date (stmt, 2, &assessment->date);
+  sqlite3_bind_int64 (stmt, 3, template_id);
+  _sd_store_bind_text_or_null (stmt, 4, assessor);
+  _sd_store_bind_text_or_null (stmt, 5, comment);
+  sqlite3_bind_text (stmt, 6, marks, -1, SQLITE_TRANSIENT);
+  if (!_sd_store_run (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (_sd_store_get_db (self));
 }
 
 gint64
@@ -792,11 +680,7 @@ sd_store_people_add_assessment (SdStore             *self,
                                 GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *marks = NULL;
-  g_autofree char *assessor = NULL;
-  g_autofree char *comment = NULL;
   gint64 template_id;
-  sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (SD_IS_STORE (self), 0);
@@ -817,31 +701,12 @@ sd_store_people_add_assessment (SdStore             *self,
   template_id = assessment->template_id;
   if (template_id == 0)
     template_id = ensure_checklist (self, SD_CHECKLIST_ASSESSMENT, error);
-  stmt = template_id == 0 ? NULL :
-    _sd_store_prepare (self,
-                       "INSERT INTO main.assessment (manager_id, day, template_id, assessor, "
-                       "comment, marks) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                       error);
-  if (stmt == NULL)
+  id = template_id == 0 ? 0 : insert_assessment (self, assessment, template_id, error);
+  if (id == 0)
     {
       _sd_store_edit_abort (self);
       return 0;
     }
-  marks = sd_marks_to_json (assessment->marks);
-  assessor = assessment->assessor != NULL ? _sd_store_trim_name (assessment->assessor) : NULL;
-  comment = assessment->comment != NULL ? g_strstrip (g_strdup (assessment->comment)) : NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment->manager_id);
-  bind_date (stmt, 2, &assessment->date);
-  sqlite3_bind_int64 (stmt, 3, template_id);
-  bind_text (stmt, 4, assessor);
-  bind_text (stmt, 5, comment);
-  sqlite3_bind_text (stmt, 6, marks, -1, SQLITE_TRANSIENT);
-  if (!step_once (self, stmt, error))
-    {
-      _sd_store_edit_abort (self);
-      return 0;
-    }
-  id = sqlite3_last_insert_rowid (_sd_store_get_db (self));
   /* Translators: an undo step */
   if (!_sd_store_edit_commit (self, _("Add assessment"), SD_STORE_CHANGED_PEOPLE, error))
     return 0;
@@ -885,45 +750,29 @@ sd_store_people_get_previous_assessment (SdStore             *self,
  * Development plans
  * ------------------------------------------------------------------------------------------ */
 
-static GPtrArray *
-collect_idps (SdStore       *self,
-              sqlite3_stmt  *stmt,
+#define IDP_COLUMNS "id, manager_id, created, title, json"
+
+static SdIdp *
+idp_from_row (sqlite3_stmt  *stmt,
               GError       **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_idp_free);
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  GDate created;
+  SdIdp *idp;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!column_date (stmt, 2, &created, error))
+    return NULL;
+  idp = sd_idp_from_json ((const char *) sqlite3_column_text (stmt, 4),
+                          sqlite3_column_int64 (stmt, 1), &created, &local_error);
+  if (idp == NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-      GDate created;
-      SdIdp *idp;
-
-      if (!column_date (stmt, 2, &created, error))
-        {
-          sqlite3_finalize (stmt);
-          return NULL;
-        }
-      idp = sd_idp_from_json ((const char *) sqlite3_column_text (stmt, 4),
-                              sqlite3_column_int64 (stmt, 1), &created, &local_error);
-      if (idp == NULL)
-        {
-          sqlite3_finalize (stmt);
-          corrupt (error, _("A development plan"), local_error);
-          return NULL;
-        }
-      idp->id = sqlite3_column_int64 (stmt, 0);
-      g_free (idp->title);
-      idp->title = column_dup (stmt, 3);
-      g_ptr_array_add (list, idp);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, rc, error);
+      corrupt (error, _("A development plan"), local_error);
       return NULL;
     }
-  return g_steal_pointer (&list);
+  idp->id = sqlite3_column_int64 (stmt, 0);
+  g_free (idp->title);
+  idp->title = _sd_store_column_dup (stmt, 3);
+  return idp;
 }
 
 GPtrArray *
@@ -936,14 +785,12 @@ sd_store_people_list_idps (SdStore  *self,
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _sd_store_prepare (self,
-                            "SELECT id, manager_id, created, title, json FROM main.idp "
-                            "WHERE (?1 = 0 OR manager_id = ?1) ORDER BY created, id",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, manager_id);
-  return collect_idps (self, stmt, error);
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT " IDP_COLUMNS " FROM main.idp "
+                                    "WHERE (?1 = 0 OR manager_id = ?1) ORDER BY created, id",
+                                    manager_id, error);
+  return _sd_store_collect (self, stmt, (SdStoreFromRowFunc) idp_from_row,
+                            (GDestroyNotify) sd_idp_free, error);
 }
 
 SdIdp *
@@ -951,29 +798,17 @@ sd_store_people_get_idp (SdStore  *self,
                          gint64    id,
                          GError  **error)
 {
-  g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
 
-  stmt = _sd_store_prepare (self,
-                            "SELECT id, manager_id, created, title, json FROM main.idp "
-                            "WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  list = collect_idps (self, stmt, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                           _("This development plan is no longer in the file. Reload and try "
-                             "again."));
-      return NULL;
-    }
-  return g_ptr_array_steal_index (list, 0);
+  return _sd_store_collect_one (self,
+                                _sd_store_prepare_with_id (self,
+                                                           "SELECT " IDP_COLUMNS " FROM main.idp "
+                                                           "WHERE id = ?1",
+                                                           id, error),
+                                (SdStoreFromRowFunc) idp_from_row,
+                                _("This development plan is no longer in the file. Reload and "
+                                  "try again."),
+                                error);
 }
 
 static gboolean
@@ -1014,12 +849,12 @@ write_idp (SdStore      *self,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, idp->manager_id);
-  bind_date (stmt, 2, &idp->created);
-  bind_text (stmt, 3, title);
+  _sd_store_bind_date (stmt, 2, &idp->created);
+  _sd_store_bind_text_or_null (stmt, 3, title);
   sqlite3_bind_text (stmt, 4, json, -1, SQLITE_TRANSIENT);
   if (idp->id != 0)
     sqlite3_bind_int64 (stmt, 5, idp->id);
-  if (!step_once (self, stmt, error))
+  if (!_sd_store_run (self, stmt, error))
     return 0;
   return idp->id != 0 ? idp->id : sqlite3_last_insert_rowid (_sd_store_get_db (self));
 }
@@ -1481,8 +1316,6 @@ _sd_store_fill_demo_people (SdStore      *self,
       for (guint a = 0; a < (i % 2 == 0 ? 2u : 1u); a++)
         {
           g_autoptr(SdAssessment) assessment = NULL;
-          g_autofree char *marks = NULL;
-          sqlite3_stmt *stmt;
           GDate day = *today;
 
           g_date_subtract_months (&day, a == 0 ? 5 : 1);
@@ -1498,27 +1331,13 @@ _sd_store_fill_demo_people (SdStore      *self,
                                        demo_score (rand, skill + 0.1 * (double) a, 1,
                                                    crit->max_score));
             }
-          marks = sd_marks_to_json (assessment->marks);
-          stmt = _sd_store_prepare (self,
-                                    "INSERT INTO main.assessment (manager_id, day, template_id, "
-                                    "assessor, comment, marks) VALUES (?1, ?2, ?3, ?4, NULL, ?5)",
-                                    error);
-          if (stmt == NULL)
+          assessment->assessor = g_strdup (_("Head of sales"));
+          assessment->id = insert_assessment (self, assessment, template_id, error);
+          if (assessment->id == 0)
             {
               g_free (levels);
               return FALSE;
             }
-          sqlite3_bind_int64 (stmt, 1, m->id);
-          bind_date (stmt, 2, &day);
-          sqlite3_bind_int64 (stmt, 3, template_id);
-          bind_text (stmt, 4, _("Head of sales"));
-          sqlite3_bind_text (stmt, 5, marks, -1, SQLITE_TRANSIENT);
-          if (!step_once (self, stmt, error))
-            {
-              g_free (levels);
-              return FALSE;
-            }
-          assessment->id = sqlite3_last_insert_rowid (_sd_store_get_db (self));
           g_ptr_array_add (assessments, g_steal_pointer (&assessment));
         }
       g_free (levels);

@@ -38,7 +38,8 @@ sd_pipeline_item_copy (const SdPipelineItem *self)
 }
 
 static SdPipelineItem *
-item_from_row (sqlite3_stmt *stmt)
+item_from_row (sqlite3_stmt  *stmt,
+               GError       **error)
 {
   SdPipelineItem *item = g_new0 (SdPipelineItem, 1);
 
@@ -47,8 +48,8 @@ item_from_row (sqlite3_stmt *stmt)
   _sd_store_date_from_iso ((const char *) sqlite3_column_text (stmt, 2), &item->payment.expected);
   item->payment.amount = sqlite3_column_int64 (stmt, 3);
   item->payment.probability = sqlite3_column_int (stmt, 4);
-  item->client = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
-  item->note = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+  item->client = _sd_store_column_dup (stmt, 5);
+  item->note = _sd_store_column_dup (stmt, 6);
 
   return item;
 }
@@ -59,10 +60,7 @@ sd_store_list_pipeline (SdStore      *self,
                         const GDate  *last,
                         GError      **error)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  char first_iso[16], last_iso[16];
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -76,28 +74,11 @@ sd_store_list_pipeline (SdStore      *self,
   if (stmt == NULL)
     return NULL;
   if (first != NULL && g_date_valid (first))
-    {
-      _sd_store_date_to_iso (first, first_iso);
-      sqlite3_bind_text (stmt, 1, first_iso, -1, SQLITE_TRANSIENT);
-    }
+    _sd_store_bind_date (stmt, 1, first);
   if (last != NULL && g_date_valid (last))
-    {
-      _sd_store_date_to_iso (last, last_iso);
-      sqlite3_bind_text (stmt, 2, last_iso, -1, SQLITE_TRANSIENT);
-    }
-
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_pipeline_item_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, item_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-
-  return g_steal_pointer (&items);
+    _sd_store_bind_date (stmt, 2, last);
+  return _sd_store_collect (self, stmt, (SdStoreFromRowFunc) item_from_row,
+                            (GDestroyNotify) sd_pipeline_item_free, error);
 }
 
 /* Trimmed text, NULL for none or blank; FALSE when it is not text or too long (`invalid`
@@ -188,21 +169,13 @@ bind_item (sqlite3_stmt          *stmt,
            const char            *client,
            const char            *note)
 {
-  char expected[16];
-
-  _sd_store_date_to_iso (&item->payment.expected, expected);
   sqlite3_bind_int64 (stmt, 2, item->payment.manager_id);
-  sqlite3_bind_text (stmt, 3, expected, -1, SQLITE_TRANSIENT);
+  _sd_store_bind_date (stmt, 3, &item->payment.expected);
   sqlite3_bind_int64 (stmt, 4, item->payment.amount);
   sqlite3_bind_int (stmt, 5, item->payment.probability);
-  if (client != NULL)
-    sqlite3_bind_text (stmt, 6, client, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 6);
-  if (note != NULL)
-    sqlite3_bind_text (stmt, 7, note, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 7);
+  /* Cleaned: NULL or not blank. */
+  _sd_store_bind_text_or_null (stmt, 6, client);
+  _sd_store_bind_text_or_null (stmt, 7, note);
 }
 
 gint64
@@ -231,12 +204,8 @@ sd_store_add_pipeline_item (SdStore               *self,
   if (stmt == NULL)
     goto failed;
   bind_item (stmt, item, client, note);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
+  if (!_sd_store_run (self, stmt, error))
+    goto failed;
   id = sqlite3_last_insert_rowid (_sd_store_get_db (self));
 
   /* Translators: an undo step, "Undo Add expected payment" */
@@ -250,13 +219,8 @@ failed:
   return 0;
 }
 
-static void
-set_item_gone (GError **error)
-{
-  g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                       _("This expected payment is no longer in the company file. The list "
-                         "will be refreshed."));
-}
+#define ITEM_GONE_MESSAGE \
+  _("This expected payment is no longer in the company file. The list will be refreshed.")
 
 gboolean
 sd_store_update_pipeline_item (SdStore               *self,
@@ -284,17 +248,8 @@ sd_store_update_pipeline_item (SdStore               *self,
     goto failed;
   sqlite3_bind_int64 (stmt, 1, item->id);
   bind_item (stmt, item, client, note);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
-  if (sqlite3_changes64 (_sd_store_get_db (self)) == 0)
-    {
-      set_item_gone (error);
-      goto failed;
-    }
+  if (!_sd_store_run_changing (self, stmt, ITEM_GONE_MESSAGE, error))
+    goto failed;
 
   /* Translators: an undo step, "Undo Edit expected payment" */
   return _sd_store_edit_commit (self, _("Edit expected payment"), SD_STORE_CHANGED_PIPELINE,
@@ -310,35 +265,13 @@ sd_store_remove_pipeline_item (SdStore   *self,
                                gint64     id,
                                GError   **error)
 {
-  sqlite3_stmt *stmt;
+  const char *label;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!_sd_store_ensure_open (self, error) || !_sd_store_edit_begin (self, error))
-    return FALSE;
-
-  stmt = _sd_store_prepare (self, "DELETE FROM main.pipeline WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
-  if (sqlite3_changes64 (_sd_store_get_db (self)) == 0)
-    {
-      set_item_gone (error);
-      goto failed;
-    }
-
   /* Translators: an undo step, "Undo Remove expected payment" */
-  return _sd_store_edit_commit (self, _("Remove expected payment"), SD_STORE_CHANGED_PIPELINE,
-                                error);
-
-failed:
-  _sd_store_edit_abort (self);
-  return FALSE;
+  label = _("Remove expected payment");
+  return _sd_store_edit_exec_with_id (self, "DELETE FROM main.pipeline WHERE id = ?1", id,
+                                      ITEM_GONE_MESSAGE, label, SD_STORE_CHANGED_PIPELINE, error);
 }

@@ -123,13 +123,14 @@ scenario_is_valid (SdScenario scenario)
 }
 
 static SdPlanVersion *
-version_from_row (sqlite3_stmt *stmt)
+version_from_row (sqlite3_stmt  *stmt,
+                  GError       **error)
 {
   SdPlanVersion *version = g_new0 (SdPlanVersion, 1);
 
   version->id = sqlite3_column_int64 (stmt, 0);
   version->year = sqlite3_column_int (stmt, 1);
-  version->name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  version->name = _sd_store_column_dup (stmt, 2);
   version->scenario = scenario_from_db ((const char *) sqlite3_column_text (stmt, 3));
   version->state = state_from_db ((const char *) sqlite3_column_text (stmt, 4));
   version->current = sqlite3_column_int (stmt, 5) != 0;
@@ -140,58 +141,34 @@ version_from_row (sqlite3_stmt *stmt)
   return version;
 }
 
-/* Steps `stmt` through all its rows into a list of versions. */
-static GPtrArray *
-collect_versions (SdStore       *self,
-                  sqlite3_stmt  *stmt,
-                  GError       **error)
-{
-  g_autoptr(GPtrArray) versions =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) sd_plan_version_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (versions, version_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-      return NULL;
-    }
-  return g_steal_pointer (&versions);
-}
-
 GPtrArray *
 sd_store_list_plan_versions (SdStore  *self,
                              int       year,
                              GError  **error)
 {
-  GPtrArray *versions;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _sd_store_prepare (self,
-                            "SELECT " VERSION_COLUMNS " FROM main.plan_version"
-                            " WHERE ?1 = 0 OR year = ?1"
-                            " ORDER BY year,"
-                            "  CASE scenario WHEN 'pessimistic' THEN 0 WHEN 'base' THEN 1"
-                            "  ELSE 2 END, created, id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, year);
-  versions = collect_versions (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return versions;
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT " VERSION_COLUMNS " FROM main.plan_version"
+                                    " WHERE ?1 = 0 OR year = ?1"
+                                    " ORDER BY year,"
+                                    "  CASE scenario WHEN 'pessimistic' THEN 0 WHEN 'base' THEN 1"
+                                    "  ELSE 2 END, created, id",
+                                    year, error);
+  return _sd_store_collect (self, stmt, (SdStoreFromRowFunc) version_from_row,
+                            (GDestroyNotify) sd_plan_version_free, error);
 }
+
+#define VERSION_GONE_MESSAGE \
+  _("This plan version is no longer in the company file. The list will be refreshed.")
 
 static void
 set_version_gone (GError **error)
 {
-  g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                       _("This plan version is no longer in the company file. The list will be "
-                         "refreshed."));
+  g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, VERSION_GONE_MESSAGE);
 }
 
 SdPlanVersion *
@@ -199,30 +176,17 @@ sd_store_get_plan_version (SdStore  *self,
                            gint64    id,
                            GError  **error)
 {
-  SdPlanVersion *version = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _sd_store_prepare (self,
-                            "SELECT " VERSION_COLUMNS " FROM main.plan_version WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    version = version_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    set_version_gone (error);
-  else
-    _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-  sqlite3_finalize (stmt);
-
-  return version;
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT " VERSION_COLUMNS " FROM main.plan_version "
+                                    "WHERE id = ?1",
+                                    id, error);
+  return _sd_store_collect_one (self, stmt, (SdStoreFromRowFunc) version_from_row,
+                                VERSION_GONE_MESSAGE, error);
 }
 
 SdPlanVersion *
@@ -246,7 +210,7 @@ sd_store_get_current_plan_version (SdStore  *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    version = version_from_row (stmt);
+    version = version_from_row (stmt, error);
   else if (rc != SQLITE_DONE)
     _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
   sqlite3_finalize (stmt);
@@ -255,24 +219,6 @@ sd_store_get_current_plan_version (SdStore  *self,
 }
 
 /* --- small SQL helpers --- */
-
-static gboolean
-exec_bind_id (SdStore     *self,
-              const char  *sql,
-              gint64       id,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = _sd_store_prepare (self, sql, error);
-  gboolean ok;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
-}
 
 /* One integer from a query with up to two integer parameters; FALSE with `error`. */
 static gboolean
@@ -365,25 +311,20 @@ name_taken (SdStore     *self,
             GError     **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 exists;
 
   stmt = _sd_store_prepare (self,
                             "SELECT EXISTS (SELECT 1 FROM main.plan_version WHERE year = ?1"
                             " AND name = ?2 AND id != ?3)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int (stmt, 1, year);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, except_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (stmt != NULL)
     {
-      _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-      sqlite3_finalize (stmt);
-      return FALSE;
+      sqlite3_bind_int (stmt, 1, year);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, except_id);
     }
-  *taken = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_finalize (stmt);
+  if (!_sd_store_query_int64 (self, stmt, 0, &exists, error))
+    return FALSE;
+  *taken = exists != 0;
   return TRUE;
 }
 
@@ -451,13 +392,14 @@ set_current (SdStore  *self,
              GError  **error)
 {
   /* Clear first: the partial unique index allows one current version per year at a time. */
-  return exec_bind_id (self,
-                       "UPDATE main.plan_version SET is_current = 0 WHERE is_current = 1"
-                       " AND id != ?1 AND year = (SELECT year FROM main.plan_version"
-                       " WHERE id = ?1)", id, error) &&
-         exec_bind_id (self,
-                       "UPDATE main.plan_version SET is_current = 1 WHERE id = ?1"
-                       " AND is_current = 0", id, error);
+  return _sd_store_exec_with_id (self,
+                                 "UPDATE main.plan_version SET is_current = 0"
+                                 " WHERE is_current = 1 AND id != ?1"
+                                 " AND year = (SELECT year FROM main.plan_version WHERE id = ?1)",
+                                 id, error) &&
+         _sd_store_exec_with_id (self,
+                                 "UPDATE main.plan_version SET is_current = 1 WHERE id = ?1"
+                                 " AND is_current = 0", id, error);
 }
 
 /* Inserts a version row (draft unless `state` says otherwise) and returns its id. */
@@ -472,7 +414,6 @@ insert_version (SdStore      *self,
 {
   sqlite3_stmt *stmt;
   char today[16];
-  gint64 id;
 
   today_iso (today);
   stmt = _sd_store_prepare (self,
@@ -497,15 +438,9 @@ insert_version (SdStore      *self,
   else
     sqlite3_bind_text (stmt, 7, today, -1, SQLITE_TRANSIENT);
 
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      return 0;
-    }
-  sqlite3_finalize (stmt);
-  id = sqlite3_last_insert_rowid (_sd_store_get_db (self));
-
-  return id;
+  if (!_sd_store_run (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (_sd_store_get_db (self));
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -649,6 +584,28 @@ read_last_year_facts (SdStore   *self,
   return TRUE;
 }
 
+static gboolean
+params_manager_row (sqlite3_stmt  *stmt,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  SdPlanParams *params = user_data;
+  GDate hired, left;
+  guint index;
+
+  _sd_store_date_from_iso ((const char *) sqlite3_column_text (stmt, 2), &hired);
+  _sd_store_date_from_iso ((const char *) sqlite3_column_text (stmt, 3), &left);
+  index = sd_plan_params_add_manager (params, sqlite3_column_int64 (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 1),
+                                      &hired, &left);
+  sd_plan_params_set_personal_weight (params, index, sqlite3_column_int (stmt, 4));
+  for (int m = 1; m <= 12; m++)
+    sd_plan_params_set_vacation (params, index, m, sqlite3_column_int (stmt, 4 + m));
+  sd_plan_params_set_manager_funnel (params, index, sqlite3_column_int64 (stmt, 17),
+                                     sqlite3_column_int64 (stmt, 18));
+  return TRUE;
+}
+
 SdPlanParams *
 sd_store_load_plan_params (SdStore           *self,
                            gint64             version_id,
@@ -725,29 +682,8 @@ sd_store_load_plan_params (SdStore           *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, version_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GDate hired, left;
-      guint index;
-
-      _sd_store_date_from_iso ((const char *) sqlite3_column_text (stmt, 2), &hired);
-      _sd_store_date_from_iso ((const char *) sqlite3_column_text (stmt, 3), &left);
-      index = sd_plan_params_add_manager (params, sqlite3_column_int64 (stmt, 0),
-                                          (const char *) sqlite3_column_text (stmt, 1),
-                                          &hired, &left);
-      sd_plan_params_set_personal_weight (params, index, sqlite3_column_int (stmt, 4));
-      for (int m = 1; m <= 12; m++)
-        sd_plan_params_set_vacation (params, index, m, sqlite3_column_int (stmt, 4 + m));
-      sd_plan_params_set_manager_funnel (params, index, sqlite3_column_int64 (stmt, 17),
-                                         sqlite3_column_int64 (stmt, 18));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
+  if (!_sd_store_for_each_row (self, stmt, params_manager_row, params, error))
+    return NULL;
 
   return g_steal_pointer (&params);
 }
@@ -924,7 +860,7 @@ write_version_inputs (SdStore             *self,
   SdMoney average_deal;
   gint64 conversion_bp;
   sqlite3_stmt *stmt;
-  gboolean ok;
+  gboolean ok = TRUE;
 
   sd_plan_params_get_month_weights (params, weights);
   sd_plan_params_get_funnel (params, &average_deal, &conversion_bp);
@@ -952,9 +888,7 @@ write_version_inputs (SdStore             *self,
   sqlite3_bind_int64 (stmt, 8, average_deal);
   sqlite3_bind_int64 (stmt, 9, conversion_bp);
   sqlite3_bind_int (stmt, 10, sd_plan_is_balanced (plan, 0) ? 1 : 0);
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-  if (!ok)
+  if (!_sd_store_run (self, stmt, error))
     return FALSE;
 
   stmt = _sd_store_prepare (self,
@@ -1338,42 +1272,19 @@ sd_store_list_plan_version_entries (SdStore  *self,
                                     gint64    version_id,
                                     GError  **error)
 {
-  g_autoptr(GArray) entries = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (SdPlanEntry));
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _sd_store_prepare (self,
-                            "SELECT coalesce (manager_id, 0), month, revenue, leads, deals"
-                            " FROM main.plan WHERE version_id = ?1"
-                            " ORDER BY month, coalesce (manager_id, 0)", error);
-  if (stmt == NULL)
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT coalesce (manager_id, 0), month, revenue, leads, deals"
+                                    " FROM main.plan WHERE version_id = ?1"
+                                    " ORDER BY month, coalesce (manager_id, 0)",
+                                    version_id, error);
+  if (!_sd_store_for_each_row (self, stmt, _sd_store_plan_entry_row, entries, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, version_id);
-
-  entries = g_array_new (FALSE, TRUE, sizeof (SdPlanEntry));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SdPlanEntry entry = { 0, };
-
-      if (!_sd_store_month_from_iso ((const char *) sqlite3_column_text (stmt, 1), &entry.month))
-        continue;
-      entry.manager_id = sqlite3_column_int64 (stmt, 0);
-      entry.revenue = sqlite3_column_int64 (stmt, 2);
-      entry.leads = sqlite3_column_int64 (stmt, 3);
-      entry.deals = sqlite3_column_int64 (stmt, 4);
-      g_array_append_val (entries, entry);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-
   return g_steal_pointer (&entries);
 }
 
@@ -1486,16 +1397,11 @@ copy_version_contents (SdStore  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
-      sqlite3_stmt *stmt = _sd_store_prepare (self, statements[i], error);
-      gboolean ok;
+      sqlite3_stmt *stmt = _sd_store_prepare_with_id (self, statements[i], from_id, error);
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, from_id);
-      sqlite3_bind_int64 (stmt, 2, to_id);
-      ok = _sd_store_step_done (self, stmt, error);
-      sqlite3_finalize (stmt);
-      if (!ok)
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 2, to_id);
+      if (!_sd_store_run (self, stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -1621,17 +1527,12 @@ sd_store_rename_plan_version (SdStore     *self,
       !_sd_store_edit_begin (self, error))
     return FALSE;
 
-  stmt = _sd_store_prepare (self, "UPDATE main.plan_version SET name = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
+  stmt = _sd_store_prepare_with_id (self, "UPDATE main.plan_version SET name = ?2 WHERE id = ?1",
+                                    id, error);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
+  if (!_sd_store_run (self, stmt, error))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, trimmed, -1, SQLITE_TRANSIENT);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
 
   /* Translators: an undo step, "Undo Rename plan version" */
   return _sd_store_edit_commit (self, _("Rename plan version"), SD_STORE_CHANGED_PLAN, error);
@@ -1667,18 +1568,13 @@ sd_store_set_plan_version_scenario (SdStore     *self,
   if (!_sd_store_edit_begin (self, error))
     return FALSE;
 
-  stmt = _sd_store_prepare (self, "UPDATE main.plan_version SET scenario = ?2 WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
+  stmt = _sd_store_prepare_with_id (self,
+                                    "UPDATE main.plan_version SET scenario = ?2 WHERE id = ?1",
+                                    id, error);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 2, scenario_to_db (scenario), -1, SQLITE_STATIC);
+  if (!_sd_store_run (self, stmt, error))
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, scenario_to_db (scenario), -1, SQLITE_STATIC);
-  if (!_sd_store_step_done (self, stmt, error))
-    {
-      sqlite3_finalize (stmt);
-      goto failed;
-    }
-  sqlite3_finalize (stmt);
 
   /* Translators: an undo step, "Undo Change scenario" */
   return _sd_store_edit_commit (self, _("Change scenario"), SD_STORE_CHANGED_PLAN, error);
@@ -1719,14 +1615,14 @@ sd_store_delete_plan_version (SdStore   *self,
   if (!_sd_store_edit_begin (self, error))
     return FALSE;
   /* Children first: undo puts them back in the reverse order, parent first. */
-  if (!exec_bind_id (self, "DELETE FROM main.plan WHERE version_id = ?1", id, error) ||
-      !exec_bind_id (self, "DELETE FROM main.plan_version_manager WHERE version_id = ?1", id,
-                     error) ||
-      !exec_bind_id (self, "DELETE FROM main.plan_version_month WHERE version_id = ?1", id,
-                     error) ||
-      !exec_bind_id (self, "UPDATE main.plan_version SET revision_of = NULL"
-                           " WHERE revision_of = ?1", id, error) ||
-      !exec_bind_id (self, "DELETE FROM main.plan_version WHERE id = ?1", id, error))
+  if (!_sd_store_exec_with_id (self, "DELETE FROM main.plan WHERE version_id = ?1", id, error) ||
+      !_sd_store_exec_with_id (self, "DELETE FROM main.plan_version_manager WHERE version_id = ?1",
+                               id, error) ||
+      !_sd_store_exec_with_id (self, "DELETE FROM main.plan_version_month WHERE version_id = ?1",
+                               id, error) ||
+      !_sd_store_exec_with_id (self, "UPDATE main.plan_version SET revision_of = NULL"
+                                     " WHERE revision_of = ?1", id, error) ||
+      !_sd_store_exec_with_id (self, "DELETE FROM main.plan_version WHERE id = ?1", id, error))
     {
       _sd_store_edit_abort (self);
       return FALSE;
@@ -1748,7 +1644,6 @@ sd_store_approve_plan_version (SdStore   *self,
   g_autoptr(SdPlanVersion) version = NULL;
   sqlite3_stmt *stmt;
   char today[16];
-  char first[16], last[16];
   gboolean ok;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
@@ -1768,45 +1663,39 @@ sd_store_approve_plan_version (SdStore   *self,
     return FALSE;
 
   today_iso (today);
-  _sd_store_month_to_iso (sd_month_make (version->year - 1, 1), first);
-  _sd_store_month_to_iso (sd_month_make (version->year - 1, 12), last);
 
-  ok = exec_bind_id (self,
-                     "UPDATE main.plan_version SET state = 'superseded' WHERE state = 'approved'"
-                     " AND id != ?1 AND year = (SELECT year FROM main.plan_version"
-                     " WHERE id = ?1)", id, error) &&
+  ok = _sd_store_exec_with_id (self,
+                               "UPDATE main.plan_version SET state = 'superseded'"
+                               " WHERE state = 'approved' AND id != ?1"
+                               " AND year = (SELECT year FROM main.plan_version WHERE id = ?1)",
+                               id, error) &&
        set_current (self, id, error);
 
-  stmt = ok ? _sd_store_prepare (self,
-                                 "UPDATE main.plan_version SET state = 'approved', approved = ?2"
-                                 " WHERE id = ?1", error) : NULL;
-  if (stmt != NULL)
+  if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-      ok = _sd_store_step_done (self, stmt, error);
-      sqlite3_finalize (stmt);
+      stmt = _sd_store_prepare_with_id (self,
+                                        "UPDATE main.plan_version SET state = 'approved',"
+                                        " approved = ?2 WHERE id = ?1", id, error);
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+      ok = _sd_store_run (self, stmt, error);
     }
-  else
-    ok = FALSE;
 
   /* Keep the facts the figures stand on (a version never saved through params, such as an
    * imported one, has none yet), so the frozen plan means the same later. */
-  stmt = ok ? _sd_store_prepare (self,
-                                 "UPDATE main.plan_version_month SET last_year_fact ="
-                                 " (SELECT coalesce (sum (f.revenue), 0) FROM main.facts AS f"
-                                 "  WHERE f.month = printf ('%04d-%02d', ?2, month))"
-                                 " WHERE version_id = ?1 AND last_year_fact IS NULL", error)
-            : NULL;
-  if (stmt != NULL)
+  if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, version->year - 1);
-      ok = _sd_store_step_done (self, stmt, error);
-      sqlite3_finalize (stmt);
+      stmt = _sd_store_prepare_with_id (self,
+                                        "UPDATE main.plan_version_month SET last_year_fact ="
+                                        " (SELECT coalesce (sum (f.revenue), 0)"
+                                        "  FROM main.facts AS f"
+                                        "  WHERE f.month = printf ('%04d-%02d', ?2, month))"
+                                        " WHERE version_id = ?1 AND last_year_fact IS NULL",
+                                        id, error);
+      if (stmt != NULL)
+        sqlite3_bind_int (stmt, 2, version->year - 1);
+      ok = _sd_store_run (self, stmt, error);
     }
-  else
-    ok = FALSE;
 
   if (!ok)
     {
@@ -1939,9 +1828,7 @@ _sd_store_plan_add_version_from_entries (SdStore            *self,
     return 0;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, target);
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-  if (!ok)
+  if (!_sd_store_run (self, stmt, error))
     return 0;
 
   stmt = _sd_store_prepare (self,
@@ -2222,20 +2109,37 @@ sd_store_get_setting_int (SdStore     *self,
                           gint64       fallback)
 {
   sqlite3_stmt *stmt;
-  gint64 value = fallback;
+  gint64 value;
 
   g_return_val_if_fail (SD_IS_STORE (self), fallback);
   g_return_val_if_fail (key != NULL, fallback);
 
   stmt = _sd_store_prepare (self, "SELECT value FROM main.settings WHERE key = ?1", NULL);
-  if (stmt == NULL)
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (!_sd_store_query_int64 (self, stmt, fallback, &value, NULL))
     return fallback;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
   return value;
+}
+
+gboolean
+_sd_store_write_setting_int (SdStore     *self,
+                             const char  *key,
+                             gint64       value,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _sd_store_prepare (self,
+                            "INSERT INTO main.settings (key, value) VALUES (?1, ?2)"
+                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+                            " WHERE value != excluded.value", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, value);
+    }
+  return _sd_store_run (self, stmt, error);
 }
 
 gboolean
@@ -2244,7 +2148,6 @@ sd_store_set_setting_int (SdStore     *self,
                           gint64       value,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
   gint64 changes;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
@@ -2261,28 +2164,14 @@ sd_store_set_setting_int (SdStore     *self,
 
   if (!_sd_store_edit_begin (self, error))
     return FALSE;
-
-  stmt = _sd_store_prepare (self,
-                            "INSERT INTO main.settings (key, value) VALUES (?1, ?2)"
-                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-                            " WHERE value != excluded.value", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, value);
-  if (!_sd_store_step_done (self, stmt, error))
+  if (!_sd_store_write_setting_int (self, key, value, error))
     {
-      sqlite3_finalize (stmt);
-      goto failed;
+      _sd_store_edit_abort (self);
+      return FALSE;
     }
-  sqlite3_finalize (stmt);
   changes = sqlite3_changes64 (_sd_store_get_db (self));
 
   /* Translators: an undo step, "Undo Change setting" */
   return _sd_store_edit_commit (self, _("Change setting"),
                                 changes > 0 ? SD_STORE_CHANGED_SETTINGS : 0, error);
-
-failed:
-  _sd_store_edit_abort (self);
-  return FALSE;
 }

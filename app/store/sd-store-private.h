@@ -85,6 +85,87 @@ gboolean       _sd_store_step_done           (SdStore       *self,
                                               sqlite3_stmt  *stmt,
                                               GError       **error);
 
+/* Statement helpers. Those that take a statement finalize it, and take NULL for one whose
+ * preparation failed (its `error` already set): prepare, bind, then hand it over. */
+
+/* Prepares `sql` with ?1 bound to `id`. */
+sqlite3_stmt  *_sd_store_prepare_with_id     (SdStore     *self,
+                                              const char  *sql,
+                                              gint64       id,
+                                              GError     **error);
+/* Steps a statement that returns no rows, then finalizes it. */
+gboolean       _sd_store_run                 (SdStore       *self,
+                                              sqlite3_stmt  *stmt,
+                                              GError       **error);
+/* _sd_store_run for an UPDATE or DELETE meant to change a row: when none changed, FALSE
+ * with an SD_STORE_ERROR_INVALID `missing` message. */
+gboolean       _sd_store_run_changing        (SdStore       *self,
+                                              sqlite3_stmt  *stmt,
+                                              const char    *missing,
+                                              GError       **error);
+/* Runs `sql` (?1 = id) returning no rows. */
+gboolean       _sd_store_exec_with_id        (SdStore     *self,
+                                              const char  *sql,
+                                              gint64       id,
+                                              GError     **error);
+/* Runs `sql` (?1 = text, may be NULL) returning no rows. */
+gboolean       _sd_store_exec_with_text      (SdStore     *self,
+                                              const char  *sql,
+                                              const char  *text,
+                                              GError     **error);
+/* The first column of the first row as an integer, or `none` without a row; FALSE with
+ * `error` when sqlite fails. */
+gboolean       _sd_store_query_int64         (SdStore       *self,
+                                              sqlite3_stmt  *stmt,
+                                              gint64         none,
+                                              gint64        *out,
+                                              GError       **error);
+
+/* One row of a result: FALSE with `error` stops the loop. */
+typedef gboolean (*SdStoreRowFunc) (sqlite3_stmt  *stmt,
+                                    gpointer       user_data,
+                                    GError       **error);
+/* Calls `row` for every row; FALSE with `error` when it or sqlite fails. */
+gboolean       _sd_store_for_each_row        (SdStore         *self,
+                                              sqlite3_stmt    *stmt,
+                                              SdStoreRowFunc   row,
+                                              gpointer         user_data,
+                                              GError         **error);
+/* One object read from the current row, or NULL with `error`. */
+typedef gpointer (*SdStoreFromRowFunc) (sqlite3_stmt  *stmt,
+                                        GError       **error);
+/* The objects made by `from_row` of every row, freed by `free_func`; NULL with `error`. */
+GPtrArray     *_sd_store_collect             (SdStore             *self,
+                                              sqlite3_stmt        *stmt,
+                                              SdStoreFromRowFunc   from_row,
+                                              GDestroyNotify       free_func,
+                                              GError             **error);
+/* The object made by `from_row` of the first row; without a row NULL with an
+ * SD_STORE_ERROR_INVALID `missing` message. */
+gpointer       _sd_store_collect_one         (SdStore             *self,
+                                              sqlite3_stmt        *stmt,
+                                              SdStoreFromRowFunc   from_row,
+                                              const char          *missing,
+                                              GError             **error);
+
+/* Binds a date or month in the file's format; text as NULL when it is NULL or empty. */
+void           _sd_store_bind_date           (sqlite3_stmt *stmt,
+                                              int           index,
+                                              const GDate  *date);
+/* A date that may be unset (g_date_valid FALSE): NULL then. */
+void           _sd_store_bind_date_or_null   (sqlite3_stmt *stmt,
+                                              int           index,
+                                              const GDate  *date);
+void           _sd_store_bind_month          (sqlite3_stmt *stmt,
+                                              int           index,
+                                              SdMonth       month);
+void           _sd_store_bind_text_or_null   (sqlite3_stmt *stmt,
+                                              int           index,
+                                              const char   *text);
+/* A copy of a text column, NULL for NULL. */
+char          *_sd_store_column_dup          (sqlite3_stmt *stmt,
+                                              int           index);
+
 /* Every edit: _begin, the work, then _commit (or _abort on failure). Outside a group this is
  * one transaction and one undo step; inside sd_store_begin/commit it is a savepoint. */
 gboolean       _sd_store_edit_begin          (SdStore  *self,
@@ -98,6 +179,16 @@ void           _sd_store_edit_abort          (SdStore *self);
  * the whole undo history when it commits (bulk replacement). */
 gboolean       _sd_store_edit_forget_history (SdStore  *self,
                                               GError  **error);
+
+/* One statement `sql` (?1 = id) as an edit of its own. With `missing`, changing no row is
+ * FALSE with that SD_STORE_ERROR_INVALID message. */
+gboolean       _sd_store_edit_exec_with_id   (SdStore     *self,
+                                              const char  *sql,
+                                              gint64       id,
+                                              const char  *missing,
+                                              const char  *undo_label,
+                                              guint        changes,
+                                              GError     **error);
 
 /* Company name: trimmed, 1..200 characters, no control characters. */
 char          *_sd_store_check_company_name  (const char  *name,
@@ -114,6 +205,13 @@ void           _sd_store_month_to_iso        (SdMonth month,
                                               char    buf[16]);
 gboolean       _sd_store_month_from_iso      (const char *text,
                                               SdMonth    *out);
+
+/* sd-store-history.c */
+/* A row (manager id or 0, month, revenue, leads, deals) appended as an SdPlanEntry to the
+ * GArray `user_data`; rows with a malformed month are skipped. */
+gboolean       _sd_store_plan_entry_row      (sqlite3_stmt  *stmt,
+                                              gpointer       user_data,
+                                              GError       **error);
 
 /* sd-store-pay.c */
 /* Inside an edit: pays `manager_id` by `scheme_id` (0: none) from `from` on, replacing an
@@ -155,6 +253,11 @@ gint64         _sd_store_plan_add_scaled_version (SdStore     *self,
                                                   SdScenario   scenario,
                                                   int          percent,
                                                   GError     **error);
+/* Inside an edit: stores an integer setting (no change when it has that value). */
+gboolean       _sd_store_write_setting_int   (SdStore     *self,
+                                              const char  *key,
+                                              gint64       value,
+                                              GError     **error);
 /* Staff members by id (gint64 * → SdStaffMember *), archived ones too. */
 GHashTable    *_sd_store_dup_staff_ids       (SdStore  *self,
                                               GError  **error);

@@ -65,8 +65,12 @@ _sd_store_name_key (const char *name)
   return g_utf8_casefold (normal ? normal : trimmed, -1);
 }
 
+#define PERSON_GONE_MESSAGE \
+  _("This person is no longer in the company file. The list will be refreshed.")
+
 static SdStaffMember *
-member_from_row (sqlite3_stmt *stmt)
+member_from_row (sqlite3_stmt  *stmt,
+                 GError       **error)
 {
   SdStaffMember *member = sd_staff_member_new ();
   const char *role = (const char *) sqlite3_column_text (stmt, 2);
@@ -93,24 +97,12 @@ bind_member (sqlite3_stmt        *stmt,
              const SdStaffMember *member,
              const char          *trimmed_name)
 {
-  char hired[16], left[16];
-
-  _sd_store_date_to_iso (&member->hired, hired);
   sqlite3_bind_text (stmt, 1, trimmed_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, role_to_db (member->role), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, hired, -1, SQLITE_TRANSIENT);
-  if (g_date_valid (&member->left))
-    {
-      _sd_store_date_to_iso (&member->left, left);
-      sqlite3_bind_text (stmt, 4, left, -1, SQLITE_TRANSIENT);
-    }
-  else
-    sqlite3_bind_null (stmt, 4);
+  _sd_store_bind_date (stmt, 3, &member->hired);
+  _sd_store_bind_date_or_null (stmt, 4, &member->left);
   sqlite3_bind_int (stmt, 5, member->archived ? 1 : 0);
-  if (member->scheme != NULL && member->scheme[0] != '\0')
-    sqlite3_bind_text (stmt, 6, member->scheme, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 6);
+  _sd_store_bind_text_or_null (stmt, 6, member->scheme);
 }
 
 static gboolean
@@ -183,33 +175,25 @@ check_name_free (SdStore     *self,
   return ok;
 }
 
+static char *
+name_from_row (sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  return _sd_store_column_dup (stmt, 0);
+}
+
 /* The stored name of `id`, or NULL with INVALID when there is no such person. */
 static char *
 dup_stored_name (SdStore  *self,
                  gint64    id,
                  GError  **error)
 {
-  sqlite3_stmt *stmt;
-  char *name = NULL;
-  int rc;
-
-  stmt = _sd_store_prepare (self, "SELECT name FROM main.staff WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                         _("This person is no longer in the company file. The list will be "
-                           "refreshed."));
-  else
-    _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-  sqlite3_finalize (stmt);
-
-  return name;
+  return _sd_store_collect_one (self,
+                                _sd_store_prepare_with_id (self,
+                                                           "SELECT name FROM main.staff "
+                                                           "WHERE id = ?1",
+                                                           id, error),
+                                (SdStoreFromRowFunc) name_from_row, PERSON_GONE_MESSAGE, error);
 }
 
 GPtrArray *
@@ -217,9 +201,8 @@ sd_store_list_staff (SdStore   *self,
                      gboolean   include_archived,
                      GError   **error)
 {
-  g_autoptr(GPtrArray) members = NULL;
+  GPtrArray *members;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -229,23 +212,12 @@ sd_store_list_staff (SdStore   *self,
                               ? "SELECT " STAFF_COLUMNS " FROM main.staff"
                               : "SELECT " STAFF_COLUMNS " FROM main.staff WHERE archived = 0",
                             error);
-  if (stmt == NULL)
-    return NULL;
+  members = _sd_store_collect (self, stmt, (SdStoreFromRowFunc) member_from_row,
+                               (GDestroyNotify) sd_staff_member_free, error);
+  if (members != NULL)
+    sd_staff_sort (members);
 
-  members = g_ptr_array_new_with_free_func ((GDestroyNotify) sd_staff_member_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (members, member_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-
-  sd_staff_sort (members);
-
-  return g_steal_pointer (&members);
+  return members;
 }
 
 SdStaffMember *
@@ -253,31 +225,16 @@ sd_store_get_staff (SdStore  *self,
                     gint64    id,
                     GError  **error)
 {
-  SdStaffMember *member = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _sd_store_prepare (self, "SELECT " STAFF_COLUMNS " FROM main.staff WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    member = member_from_row (stmt);
-  else if (rc == SQLITE_DONE)
-    g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID,
-                         _("This person is no longer in the company file. The list will be "
-                           "refreshed."));
-  else
-    _sd_store_set_error (self, sqlite3_extended_errcode (_sd_store_get_db (self)), error);
-  sqlite3_finalize (stmt);
-
-  return member;
+  stmt = _sd_store_prepare_with_id (self,
+                                    "SELECT " STAFF_COLUMNS " FROM main.staff WHERE id = ?1",
+                                    id, error);
+  return _sd_store_collect_one (self, stmt, (SdStoreFromRowFunc) member_from_row,
+                                PERSON_GONE_MESSAGE, error);
 }
 
 static gint64
@@ -287,7 +244,6 @@ insert_member (SdStore              *self,
                GError              **error)
 {
   sqlite3_stmt *stmt;
-  gint64 id = 0;
 
   stmt = _sd_store_prepare (self,
                             "INSERT INTO main.staff (name, role, hired, left_on, archived, scheme)"
@@ -295,11 +251,9 @@ insert_member (SdStore              *self,
   if (stmt == NULL)
     return 0;
   bind_member (stmt, member, trimmed_name);
-  if (_sd_store_step_done (self, stmt, error))
-    id = sqlite3_last_insert_rowid (_sd_store_get_db (self));
-  sqlite3_finalize (stmt);
-
-  return id;
+  if (!_sd_store_run (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (_sd_store_get_db (self));
 }
 
 gint64
@@ -349,7 +303,6 @@ update_member (SdStore              *self,
                GError              **error)
 {
   sqlite3_stmt *stmt;
-  gboolean ok;
 
   stmt = _sd_store_prepare (self,
                             "UPDATE main.staff SET name = ?1, role = ?2, hired = ?3,"
@@ -358,10 +311,7 @@ update_member (SdStore              *self,
     return FALSE;
   bind_member (stmt, member, trimmed_name);
   sqlite3_bind_int64 (stmt, 7, member->id);
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
+  return _sd_store_run (self, stmt, error);
 }
 
 gboolean
@@ -452,24 +402,6 @@ sd_store_staff_has_history (SdStore *self,
   return result != 0;
 }
 
-static gboolean
-exec_on_id (SdStore     *self,
-            const char  *sql,
-            gint64       id,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = _sd_store_prepare (self, sql, error);
-  gboolean ok;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
-}
-
 gboolean
 sd_store_remove_staff (SdStore   *self,
                        gint64     id,
@@ -496,7 +428,8 @@ sd_store_remove_staff (SdStore   *self,
 
   if (history)
     {
-      if (!exec_on_id (self, "UPDATE main.staff SET archived = 1 WHERE id = ?1", id, error))
+      if (!_sd_store_exec_with_id (self, "UPDATE main.staff SET archived = 1 WHERE id = ?1", id,
+                                   error))
         goto failed;
       /* Translators: an undo step, "Undo Archive «Иванов Пётр»" */
       label = g_strdup_printf (_("Archive «%s»"), name);
@@ -504,9 +437,9 @@ sd_store_remove_staff (SdStore   *self,
   else
     {
       /* Which scheme would pay them is not history: it goes with the person. */
-      if (!exec_on_id (self, "DELETE FROM main.scheme_assignment WHERE manager_id = ?1", id,
-                       error) ||
-          !exec_on_id (self, "DELETE FROM main.staff WHERE id = ?1", id, error))
+      if (!_sd_store_exec_with_id (self, "DELETE FROM main.scheme_assignment WHERE manager_id = ?1",
+                                   id, error) ||
+          !_sd_store_exec_with_id (self, "DELETE FROM main.staff WHERE id = ?1", id, error))
         goto failed;
       /* Translators: an undo step, "Undo Remove «Иванов Пётр»" */
       label = g_strdup_printf (_("Remove «%s»"), name);
@@ -540,7 +473,8 @@ sd_store_restore_staff (SdStore   *self,
 
   name = dup_stored_name (self, id, error);
   if (name == NULL ||
-      !exec_on_id (self, "UPDATE main.staff SET archived = 0 WHERE id = ?1", id, error))
+      !_sd_store_exec_with_id (self, "UPDATE main.staff SET archived = 0 WHERE id = ?1", id,
+                               error))
     {
       _sd_store_edit_abort (self);
       return FALSE;
@@ -590,8 +524,6 @@ update_imported (SdStore              *self,
                  GError              **error)
 {
   sqlite3_stmt *stmt;
-  char hired[16], left[16];
-  gboolean ok;
 
   stmt = _sd_store_prepare (self,
                             "UPDATE main.staff SET role = ?1, hired = ?2, left_on = ?3,"
@@ -599,26 +531,12 @@ update_imported (SdStore              *self,
   if (stmt == NULL)
     return FALSE;
 
-  _sd_store_date_to_iso (&member->hired, hired);
   sqlite3_bind_text (stmt, 1, role_to_db (member->role), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, hired, -1, SQLITE_TRANSIENT);
-  if (g_date_valid (&member->left))
-    {
-      _sd_store_date_to_iso (&member->left, left);
-      sqlite3_bind_text (stmt, 3, left, -1, SQLITE_TRANSIENT);
-    }
-  else
-    sqlite3_bind_null (stmt, 3);
-  if (member->scheme != NULL && member->scheme[0] != '\0')
-    sqlite3_bind_text (stmt, 4, member->scheme, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, 4);
+  _sd_store_bind_date (stmt, 2, &member->hired);
+  _sd_store_bind_date_or_null (stmt, 3, &member->left);
+  _sd_store_bind_text_or_null (stmt, 4, member->scheme);
   sqlite3_bind_int64 (stmt, 5, id);
-
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
+  return _sd_store_run (self, stmt, error);
 }
 
 gboolean

@@ -335,6 +335,225 @@ _sd_store_step_done (SdStore       *self,
   return TRUE;
 }
 
+sqlite3_stmt *
+_sd_store_prepare_with_id (SdStore     *self,
+                           const char  *sql,
+                           gint64       id,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = _sd_store_prepare (self, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
+gboolean
+_sd_store_run (SdStore       *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  ok = _sd_store_step_done (self, stmt, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+_sd_store_run_changing (SdStore       *self,
+                        sqlite3_stmt  *stmt,
+                        const char    *missing,
+                        GError       **error)
+{
+  if (!_sd_store_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes64 (self->db) == 0)
+    {
+      g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, missing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_sd_store_exec_with_id (SdStore     *self,
+                        const char  *sql,
+                        gint64       id,
+                        GError     **error)
+{
+  return _sd_store_run (self, _sd_store_prepare_with_id (self, sql, id, error), error);
+}
+
+gboolean
+_sd_store_exec_with_text (SdStore     *self,
+                          const char  *sql,
+                          const char  *text,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = _sd_store_prepare (self, sql, error);
+
+  if (stmt != NULL && text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  return _sd_store_run (self, stmt, error);
+}
+
+gboolean
+_sd_store_query_int64 (SdStore       *self,
+                       sqlite3_stmt  *stmt,
+                       gint64         none,
+                       gint64        *out,
+                       GError       **error)
+{
+  int rc;
+
+  *out = none;
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    _sd_store_set_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+gboolean
+_sd_store_for_each_row (SdStore         *self,
+                        sqlite3_stmt    *stmt,
+                        SdStoreRowFunc   row,
+                        gpointer         user_data,
+                        GError         **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!row (stmt, user_data, error))
+        {
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+  if (rc != SQLITE_DONE)
+    _sd_store_set_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE;
+}
+
+typedef struct {
+  GPtrArray          *list;
+  SdStoreFromRowFunc  from_row;
+} CollectData;
+
+static gboolean
+collect_row (sqlite3_stmt  *stmt,
+             gpointer       user_data,
+             GError       **error)
+{
+  CollectData *data = user_data;
+  gpointer item = data->from_row (stmt, error);
+
+  if (item == NULL)
+    return FALSE;
+  g_ptr_array_add (data->list, item);
+  return TRUE;
+}
+
+GPtrArray *
+_sd_store_collect (SdStore             *self,
+                   sqlite3_stmt        *stmt,
+                   SdStoreFromRowFunc   from_row,
+                   GDestroyNotify       free_func,
+                   GError             **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  CollectData data = { list, from_row };
+
+  if (!_sd_store_for_each_row (self, stmt, collect_row, &data, error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+gpointer
+_sd_store_collect_one (SdStore             *self,
+                       sqlite3_stmt        *stmt,
+                       SdStoreFromRowFunc   from_row,
+                       const char          *missing,
+                       GError             **error)
+{
+  gpointer item = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    item = from_row (stmt, error);
+  else if (rc == SQLITE_DONE)
+    g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID, missing);
+  else
+    _sd_store_set_error (self, rc, error);
+  sqlite3_finalize (stmt);
+  return item;
+}
+
+void
+_sd_store_bind_date (sqlite3_stmt *stmt,
+                     int           index,
+                     const GDate  *date)
+{
+  char buf[16];
+
+  _sd_store_date_to_iso (date, buf);
+  sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
+}
+
+void
+_sd_store_bind_date_or_null (sqlite3_stmt *stmt,
+                             int           index,
+                             const GDate  *date)
+{
+  if (g_date_valid (date))
+    _sd_store_bind_date (stmt, index, date);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+void
+_sd_store_bind_month (sqlite3_stmt *stmt,
+                      int           index,
+                      SdMonth       month)
+{
+  char buf[16];
+
+  _sd_store_month_to_iso (month, buf);
+  sqlite3_bind_text (stmt, index, buf, -1, SQLITE_TRANSIENT);
+}
+
+void
+_sd_store_bind_text_or_null (sqlite3_stmt *stmt,
+                             int           index,
+                             const char   *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+char *
+_sd_store_column_dup (sqlite3_stmt *stmt,
+                      int           index)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, index));
+}
+
 static gboolean
 exec_quiet (sqlite3    *db,
             const char *sql)
@@ -597,7 +816,6 @@ sd_store_set_company_name (SdStore     *self,
                            GError     **error)
 {
   g_autofree char *trimmed = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (SD_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -616,23 +834,15 @@ sd_store_set_company_name (SdStore     *self,
   if (!_sd_store_edit_begin (self, error))
     return FALSE;
 
-  stmt = _sd_store_prepare (self, "UPDATE main.company SET name = ?1 WHERE id = 1", error);
-  if (stmt == NULL)
-    goto failed;
-  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
-  if (!_sd_store_step_done (self, stmt, error))
+  if (!_sd_store_exec_with_text (self, "UPDATE main.company SET name = ?1 WHERE id = 1", trimmed,
+                                 error))
     {
-      sqlite3_finalize (stmt);
-      goto failed;
+      _sd_store_edit_abort (self);
+      return FALSE;
     }
-  sqlite3_finalize (stmt);
 
   /* Translators: an undo step, "Undo Rename company" */
   return _sd_store_edit_commit (self, _("Rename company"), SD_STORE_CHANGED_COMPANY, error);
-
-failed:
-  _sd_store_edit_abort (self);
-  return FALSE;
 }
 
 /* --- paths and backups --- */
@@ -1121,24 +1331,6 @@ notify_undo_state (SdStore   *self,
 }
 
 static gboolean
-exec_with_id (SdStore     *self,
-              const char  *sql,
-              gint64       id,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = _sd_store_prepare (self, sql, error);
-  gboolean ok;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  ok = _sd_store_step_done (self, stmt, error);
-  sqlite3_finalize (stmt);
-
-  return ok;
-}
-
-static gboolean
 has_pending_undo (SdStore   *self,
                   gboolean  *pending,
                   GError   **error)
@@ -1209,19 +1401,20 @@ finish_transaction (SdStore     *self,
 
       if (new_step)
         {
-          if (!exec_with_id (self, "UPDATE temp.undolog SET step = ?1 WHERE step IS NULL",
-                             step_id, error))
+          if (!_sd_store_exec_with_id (self,
+                                       "UPDATE temp.undolog SET step = ?1 WHERE step IS NULL",
+                                       step_id, error))
             goto failed;
 
           /* A new edit makes the redo steps meaningless. */
           for (guint i = 0; i < self->redo_steps->len; i++)
-            if (!exec_with_id (self, "DELETE FROM temp.undolog WHERE step = ?1",
-                               g_array_index (self->redo_steps, SdUndoStep, i).id, error))
+            if (!_sd_store_exec_with_id (self, "DELETE FROM temp.undolog WHERE step = ?1",
+                                         g_array_index (self->redo_steps, SdUndoStep, i).id, error))
               goto failed;
 
           if (self->undo_steps->len >= SD_STORE_MAX_UNDO_STEPS &&
-              !exec_with_id (self, "DELETE FROM temp.undolog WHERE step = ?1",
-                             g_array_index (self->undo_steps, SdUndoStep, 0).id, error))
+              !_sd_store_exec_with_id (self, "DELETE FROM temp.undolog WHERE step = ?1",
+                                       g_array_index (self->undo_steps, SdUndoStep, 0).id, error))
             goto failed;
         }
     }
@@ -1330,6 +1523,31 @@ _sd_store_edit_commit (SdStore     *self,
     }
 
   return finish_transaction (self, undo_label, changes, error);
+}
+
+gboolean
+_sd_store_edit_exec_with_id (SdStore     *self,
+                             const char  *sql,
+                             gint64       id,
+                             const char  *missing,
+                             const char  *undo_label,
+                             guint        changes,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  if (!_sd_store_edit_begin (self, error))
+    return FALSE;
+  stmt = _sd_store_prepare_with_id (self, sql, id, error);
+  ok = missing != NULL ? _sd_store_run_changing (self, stmt, missing, error)
+                       : _sd_store_run (self, stmt, error);
+  if (!ok)
+    {
+      _sd_store_edit_abort (self);
+      return FALSE;
+    }
+  return _sd_store_edit_commit (self, undo_label, changes, error);
 }
 
 gboolean
@@ -1461,15 +1679,15 @@ replay_step (SdStore   *self,
     }
   sqlite3_finalize (stmt);
 
-  if (!exec_with_id (self, "DELETE FROM temp.undolog WHERE step = ?1", step.id, error))
+  if (!_sd_store_exec_with_id (self, "DELETE FROM temp.undolog WHERE step = ?1", step.id, error))
     goto failed;
 
   for (guint i = 0; i < statements->len; i++)
     if (!_sd_store_exec (self, g_ptr_array_index (statements, i), error))
       goto failed;
 
-  if (!exec_with_id (self, "UPDATE temp.undolog SET step = ?1 WHERE step IS NULL",
-                     new_id, error))
+  if (!_sd_store_exec_with_id (self, "UPDATE temp.undolog SET step = ?1 WHERE step IS NULL",
+                               new_id, error))
     goto failed;
 
   if (!commit_or_rollback (self, error))
