@@ -377,11 +377,16 @@ sd_store_people_list_calls (SdStore      *self,
   g_return_val_if_fail (SD_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* One manager's calls come by the (manager, day) index; "?1 = 0 OR manager_id = ?1"
+   * would read the whole table for each of them. */
   stmt = _sd_store_prepare (self,
-                            "SELECT " CALL_COLUMNS " FROM main.call_score "
-                            "WHERE (?1 = 0 OR manager_id = ?1) "
-                            "AND (?2 IS NULL OR day >= ?2) AND (?3 IS NULL OR day <= ?3) "
-                            "ORDER BY day, id",
+                            manager_id != 0
+                            ? "SELECT " CALL_COLUMNS " FROM main.call_score "
+                              "WHERE manager_id = ?1 AND day >= coalesce (?2, '') "
+                              "AND day <= coalesce (?3, '9999') ORDER BY day, id"
+                            : "SELECT " CALL_COLUMNS " FROM main.call_score "
+                              "WHERE ?1 = 0 AND day >= coalesce (?2, '') "
+                              "AND day <= coalesce (?3, '9999') ORDER BY day, id",
                             error);
   if (stmt == NULL)
     return NULL;
