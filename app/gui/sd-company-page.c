@@ -13,11 +13,7 @@
 
 struct _SdCompanyPage
 {
-  AdwBin               parent_instance;
-
-  SdContext           *context;
-  SdStore             *store;
-  gulong               store_changed_id;
+  SdPage               parent_instance;
 
   /* Template children */
   AdwEntryRow         *name_row;
@@ -27,21 +23,12 @@ struct _SdCompanyPage
   GtkWidget           *backups_button;
   AdwPreferencesGroup *calendar_group;
 
-  guint                needs_reload : 1;
   guint                calendar_filled : 1;
   /* Set while we put the stored name into the row, which is not an edit. */
   guint                loading_name : 1;
 };
 
-G_DEFINE_FINAL_TYPE (SdCompanyPage, sd_company_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SdCompanyPage, sd_company_page, SD_TYPE_PAGE)
 
 static void
 add_toast (SdCompanyPage *self,
@@ -73,7 +60,7 @@ load_name (SdCompanyPage *self,
 static void
 fill_calendar (SdCompanyPage *self)
 {
-  const SdCalendar *calendar = sd_context_get_calendar (self->context);
+  const SdCalendar *calendar = sd_context_get_calendar (sd_page_get_context (SD_PAGE (self)));
   int first = sd_calendar_get_first_year (calendar);
   int last = sd_calendar_get_last_year (calendar);
   g_autofree char *years = NULL;
@@ -133,8 +120,10 @@ fill_calendar (SdCompanyPage *self)
 }
 
 static void
-reload (SdCompanyPage *self)
+sd_company_page_reload (SdPage *page)
 {
+  SdCompanyPage *self = SD_COMPANY_PAGE (page);
+  SdStore *store = sd_page_get_store (page);
   g_autofree char *currency = NULL;
   g_autofree char *version = NULL;
   const char *code;
@@ -142,15 +131,13 @@ reload (SdCompanyPage *self)
   int current;
   int opened;
 
-  self->needs_reload = FALSE;
-
   if (!self->calendar_filled)
     fill_calendar (self);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), self->store != NULL);
-  gtk_widget_set_sensitive (self->backups_button, self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), store != NULL);
+  gtk_widget_set_sensitive (self->backups_button, store != NULL);
 
-  if (self->store == NULL)
+  if (store == NULL)
     {
       load_name (self, "");
       gtk_label_set_text (self->currency_label, "");
@@ -159,9 +146,9 @@ reload (SdCompanyPage *self)
       return;
     }
 
-  load_name (self, sd_store_get_company_name (self->store));
+  load_name (self, sd_store_get_company_name (store));
 
-  code = sd_store_get_currency (self->store);
+  code = sd_store_get_currency (store);
   symbol = sd_currency_symbol (code);
   if (g_strcmp0 (symbol, code) == 0)
     currency = g_strdup (code);
@@ -170,11 +157,11 @@ reload (SdCompanyPage *self)
     currency = g_strdup_printf (_("%s (%s)"), code, symbol);
   gtk_label_set_text (self->currency_label, currency);
 
-  gtk_label_set_text (self->path_label, sd_store_get_path (self->store));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), sd_store_get_path (self->store));
+  gtk_label_set_text (self->path_label, sd_store_get_path (store));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), sd_store_get_path (store));
 
-  current = sd_store_get_schema_version (self->store);
-  opened = sd_store_get_opened_version (self->store);
+  current = sd_store_get_schema_version (store);
+  opened = sd_store_get_opened_version (store);
   if (opened != current)
     /* Translators: the file format version, and the older one it was brought up from */
     version = g_strdup_printf (_("%d (upgraded from %d)"), current, opened);
@@ -184,51 +171,16 @@ reload (SdCompanyPage *self)
 }
 
 static void
-queue_reload (SdCompanyPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->needs_reload = TRUE;
-}
-
-static void
-on_store_changed (SdCompanyPage *self,
-                  guint          what,
-                  SdStore       *store)
-{
-  if (what & SD_STORE_CHANGED_COMPANY)
-    queue_reload (self);
-}
-
-static void
-on_context_store_notify (SdCompanyPage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                      G_CALLBACK (on_store_changed), self,
-                                                      G_CONNECT_SWAPPED);
-  queue_reload (self);
-}
-
-static void
 on_name_apply (SdCompanyPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  if (!sd_store_set_company_name (self->store, name, &error))
+  if (!sd_store_set_company_name (store, name, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
       add_toast (self, error->message);
@@ -236,7 +188,7 @@ on_name_apply (SdCompanyPage *self)
     }
 
   /* The store trims the name; show what it kept. */
-  load_name (self, sd_store_get_company_name (self->store));
+  load_name (self, sd_store_get_company_name (store));
 }
 
 static void
@@ -249,15 +201,16 @@ on_name_changed (SdCompanyPage *self)
 static void
 on_open_backups_clicked (SdCompanyPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autofree char *dir = NULL;
   g_autofree char *uri = NULL;
   g_autoptr(GFile) file = NULL;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  dir = sd_store_dup_backup_dir (self->store);
+  dir = sd_store_dup_backup_dir (store);
   if (dir == NULL)
     return;
 
@@ -278,84 +231,13 @@ on_open_backups_clicked (SdCompanyPage *self)
 }
 
 static void
-sd_company_page_map (GtkWidget *widget)
-{
-  SdCompanyPage *self = SD_COMPANY_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sd_company_page_parent_class)->map (widget);
-
-  if (self->needs_reload)
-    reload (self);
-}
-
-static void
-sd_company_page_constructed (GObject *object)
-{
-  SdCompanyPage *self = SD_COMPANY_PAGE (object);
-
-  G_OBJECT_CLASS (sd_company_page_parent_class)->constructed (object);
-
-  g_return_if_fail (self->context != NULL);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (on_context_store_notify), self,
-                           G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
-}
-
-static void
 sd_company_page_dispose (GObject *object)
 {
   SdCompanyPage *self = SD_COMPANY_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_COMPANY_PAGE);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
-
   G_OBJECT_CLASS (sd_company_page_parent_class)->dispose (object);
-}
-
-static void
-sd_company_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  SdCompanyPage *self = SD_COMPANY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sd_company_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  SdCompanyPage *self = SD_COMPANY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -363,20 +245,11 @@ sd_company_page_class_init (SdCompanyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
-  object_class->constructed = sd_company_page_constructed;
   object_class->dispose = sd_company_page_dispose;
-  object_class->get_property = sd_company_page_get_property;
-  object_class->set_property = sd_company_page_set_property;
-
-  widget_class->map = sd_company_page_map;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         SD_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = sd_company_page_reload;
+  page_class->reload_on = SD_STORE_CHANGED_COMPANY;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salesdesk/Salesdesk/sd-company-page.ui");
@@ -395,7 +268,6 @@ static void
 sd_company_page_init (SdCompanyPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->needs_reload = TRUE;
 }
 
 GtkWidget *
@@ -411,7 +283,7 @@ sd_company_page_get_context (SdCompanyPage *self)
 {
   g_return_val_if_fail (SD_IS_COMPANY_PAGE (self), NULL);
 
-  return self->context;
+  return sd_page_get_context (SD_PAGE (self));
 }
 
 AdwEntryRow *

@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_COMPANY_PAGE (sd_company_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdCompanyPage, sd_company_page, SD, COMPANY_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdCompanyPage, sd_company_page, SD, COMPANY_PAGE, SdPage)
 
 /* A page about the context's company; it follows the context when the window opens another
  * file, and reads the file only while it is shown. */

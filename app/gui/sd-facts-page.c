@@ -11,7 +11,6 @@
 #include "sd-facts-page.h"
 #include "sd-import-dialog.h"
 
-
 #define YEAR_COLUMN 12
 
 /* ------------------------------------------------------------------------------------------
@@ -374,14 +373,10 @@ facts_model_load (SdFactsModel  *self,
 
 struct _SdFactsPage
 {
-  AdwBin         parent_instance;
+  SdPage         parent_instance;
 
-  SdContext     *context;
-  SdStore       *store;
-  gulong         store_changed_id;
   SdFactsModel  *model;
   int            year;
-  gboolean       needs_reload;
 
   /* Template children */
   GtkSpinButton *year_spin;
@@ -390,23 +385,16 @@ struct _SdFactsPage
   SdGrid        *grid;
 };
 
-G_DEFINE_FINAL_TYPE (SdFactsPage, sd_facts_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SdFactsPage, sd_facts_page, SD_TYPE_PAGE)
 
 static void
-reload (SdFactsPage *self)
+sd_facts_page_reload (SdPage *page)
 {
+  SdFactsPage *self = SD_FACTS_PAGE (page);
+  SdStore *store = sd_page_get_store (page);
   g_autoptr(GError) error = NULL;
 
-  self->needs_reload = FALSE;
-  if (!facts_model_load (self->model, self->store, self->year, &error))
+  if (!facts_model_load (self->model, store, self->year, &error))
     {
       GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
       g_autofree char *escaped = g_markup_escape_text (error->message, -1);
@@ -418,48 +406,12 @@ reload (SdFactsPage *self)
     }
 
   sd_grid_model_changed (SD_GRID_MODEL (self->model));
-  if (self->store == NULL)
+  if (store == NULL)
     gtk_stack_set_visible_child_name (self->content_stack, "no-company");
   else if (self->model->members->len == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
   else
     gtk_stack_set_visible_child_name (self->content_stack, "facts");
-}
-
-static void
-queue_reload (SdFactsPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->needs_reload = TRUE;
-}
-
-static void
-on_store_changed (SdFactsPage *self,
-                  guint        change,
-                  SdStore     *store)
-{
-  if ((change & (SD_STORE_CHANGED_FACTS | SD_STORE_CHANGED_STAFF)) != 0)
-    queue_reload (self);
-}
-
-static void
-on_context_store_notify (SdFactsPage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                      G_CALLBACK (on_store_changed), self,
-                                                      G_CONNECT_SWAPPED);
-  queue_reload (self);
 }
 
 static void
@@ -470,16 +422,17 @@ on_year_changed (SdFactsPage *self)
   if (year == self->year)
     return;
   self->year = year;
-  queue_reload (self);
+  sd_page_queue_reload (SD_PAGE (self));
 }
 
 static void
 on_import_clicked (SdFactsPage *self)
 {
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   SdImportDialog *dialog;
 
-  dialog = sd_import_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = sd_import_dialog_new (context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                  SD_IMPORT_FACTS);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -496,34 +449,19 @@ on_metric_changed (SdFactsPage *self)
 }
 
 static void
-sd_facts_page_map (GtkWidget *widget)
-{
-  SdFactsPage *self = SD_FACTS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sd_facts_page_parent_class)->map (widget);
-
-  if (self->needs_reload)
-    reload (self);
-}
-
-static void
 sd_facts_page_constructed (GObject *object)
 {
   SdFactsPage *self = SD_FACTS_PAGE (object);
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
   GDate today;
 
   G_OBJECT_CLASS (sd_facts_page_parent_class)->constructed (object);
 
-  g_return_if_fail (self->context != NULL);
+  g_return_if_fail (context != NULL);
 
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (context, &today);
   self->year = g_date_get_year (&today);
   gtk_spin_button_set_value (self->year_spin, self->year);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (on_context_store_notify), self,
-                           G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
 }
 
 static void
@@ -533,51 +471,9 @@ sd_facts_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_FACTS_PAGE);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (sd_facts_page_parent_class)->dispose (object);
-}
-
-static void
-sd_facts_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  SdFactsPage *self = SD_FACTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sd_facts_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  SdFactsPage *self = SD_FACTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -585,18 +481,12 @@ sd_facts_page_class_init (SdFactsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
   object_class->constructed = sd_facts_page_constructed;
   object_class->dispose = sd_facts_page_dispose;
-  object_class->get_property = sd_facts_page_get_property;
-  object_class->set_property = sd_facts_page_set_property;
-  widget_class->map = sd_facts_page_map;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         SD_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = sd_facts_page_reload;
+  page_class->reload_on = SD_STORE_CHANGED_FACTS | SD_STORE_CHANGED_STAFF;
 
   g_type_ensure (SD_TYPE_GRID);
 
@@ -617,7 +507,6 @@ sd_facts_page_init (SdFactsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->model = g_object_new (SD_TYPE_FACTS_MODEL, NULL);
-  self->needs_reload = TRUE;
   sd_grid_set_corner_title (self->grid, _("Manager"));
   sd_grid_set_model (self->grid, SD_GRID_MODEL (self->model));
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 #include "sd-grid.h"
 
 G_BEGIN_DECLS
@@ -21,7 +21,7 @@ typedef enum {
 } SdFactMetric;
 
 #define SD_TYPE_FACTS_PAGE (sd_facts_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdFactsPage, sd_facts_page, SD, FACTS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdFactsPage, sd_facts_page, SD, FACTS_PAGE, SdPage)
 
 /* A page editing the facts of the context's company; it follows the context when the
  * window opens another file and reloads when the file changes (undo, redo). */

@@ -19,11 +19,8 @@
 
 struct _SdForecastPage
 {
-  AdwBin          parent_instance;
+  SdPage          parent_instance;
 
-  SdContext      *context;
-  SdStore        *store;
-  gulong          store_changed_id;
   const char     *currency;
 
   GtkLabel       *today_label;
@@ -34,18 +31,9 @@ struct _SdForecastPage
   SdForecast      forecasts[3];     /* by SdPeriodKind */
   gboolean        has_forecast[3];
   GPtrArray      *items;            /* of SdPipelineItem*, as listed */
-  gboolean        needs_reload;
 };
 
-G_DEFINE_FINAL_TYPE (SdForecastPage, sd_forecast_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SdForecastPage, sd_forecast_page, SD_TYPE_PAGE)
 
 static char *
 money (SdForecastPage *self,
@@ -130,11 +118,12 @@ static void
 on_edit_clicked (GtkButton      *button,
                  SdForecastPage *self)
 {
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
   SdPipelineItem *item = g_object_get_data (G_OBJECT (button), "sd-item");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   SdPipelineDialog *dialog;
 
-  dialog = sd_pipeline_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = sd_pipeline_dialog_new (context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    item);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -147,7 +136,7 @@ on_remove_clicked (GtkButton      *button,
   g_autoptr(GError) error = NULL;
 
   /* Undo brings it back: no confirmation needed. */
-  if (!sd_store_remove_pipeline_item (self->store, item->id, &error))
+  if (!sd_store_remove_pipeline_item (sd_page_get_store (SD_PAGE (self)), item->id, &error))
     g_warning ("Could not remove an expected payment: %s", error->message);
 }
 
@@ -213,8 +202,11 @@ clear_children (GtkWidget *parent)
 }
 
 static void
-reload (SdForecastPage *self)
+sd_forecast_page_reload (SdPage *page)
 {
+  SdForecastPage *self = SD_FORECAST_PAGE (page);
+  SdContext *context = sd_page_get_context (page);
+  SdStore *store = sd_page_get_store (page);
   g_autoptr(GArray) facts = NULL;
   g_autoptr(GArray) plan = NULL;
   g_autoptr(GArray) payments = NULL;
@@ -226,16 +218,15 @@ reload (SdForecastPage *self)
   GDate today, year_first, year_last;
   int year;
 
-  self->needs_reload = FALSE;
   clear_children (GTK_WIDGET (self->periods_box));
   clear_children (GTK_WIDGET (self->pipeline_list));
   g_ptr_array_set_size (self->items, 0);
   memset (self->has_forecast, 0, sizeof self->has_forecast);
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (context, &today);
   year = g_date_get_year (&today);
   today_text = sd_date_format (&today, sd_number_style_current ());
   /* Translators: %s is today's date */
@@ -248,14 +239,14 @@ reload (SdForecastPage *self)
   g_date_set_dmy (&year_first, 1, 1, (GDateYear) year);
   g_date_set_dmy (&year_last, 31, 12, (GDateYear) year);
 
-  facts = sd_store_list_facts (self->store, sd_month_make (year, 1), sd_month_make (year, 12),
+  facts = sd_store_list_facts (store, sd_month_make (year, 1), sd_month_make (year, 12),
                                &error);
   if (facts != NULL)
-    plan = sd_store_list_plan (self->store, sd_month_make (year, 1), sd_month_make (year, 12),
+    plan = sd_store_list_plan (store, sd_month_make (year, 1), sd_month_make (year, 12),
                                &error);
   if (plan != NULL)
     {
-      g_autoptr(GPtrArray) all = sd_store_list_pipeline (self->store, NULL, NULL, &error);
+      g_autoptr(GPtrArray) all = sd_store_list_pipeline (store, NULL, NULL, &error);
 
       if (all != NULL)
         {
@@ -264,7 +255,7 @@ reload (SdForecastPage *self)
         }
     }
   if (error == NULL)
-    staff = sd_store_list_staff (self->store, TRUE, &error);
+    staff = sd_store_list_staff (store, TRUE, &error);
   if (staff == NULL)
     {
       gtk_label_set_text (self->today_label, error->message);
@@ -312,7 +303,7 @@ reload (SdForecastPage *self)
 
       if (!sd_forecast_sum_facts ((const SdFact *) facts->data, facts->len, 0, &period, &today,
                                   &to_date, &error) ||
-          !sd_forecast_compute (sd_context_get_calendar (self->context), &period, &today, 0,
+          !sd_forecast_compute (sd_context_get_calendar (context), &period, &today, 0,
                                 to_date, period_plan,
                                 (const SdExpectedPayment *) payments->data, payments->len,
                                 &self->forecasts[kind], &error))
@@ -343,25 +334,19 @@ reload (SdForecastPage *self)
     }
 }
 
-static void
-queue_reload (SdForecastPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->needs_reload = TRUE;
-}
-
 GtkWidget *
 sd_forecast_page_add_payment (SdForecastPage *self)
 {
+  SdContext *context;
   GtkRoot *root;
   SdPipelineDialog *dialog;
 
   g_return_val_if_fail (SD_IS_FORECAST_PAGE (self), NULL);
 
+  context = sd_page_get_context (SD_PAGE (self));
+
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = sd_pipeline_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = sd_pipeline_dialog_new (context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WIDGET (dialog);
@@ -374,58 +359,13 @@ on_add_clicked (SdForecastPage *self)
 }
 
 static void
-on_store_changed (SdForecastPage *self,
-                  guint           what,
-                  SdStore        *store)
+sd_forecast_page_store_replaced (SdPage  *page,
+                                 SdStore *store)
 {
-  if (what & (SD_STORE_CHANGED_FACTS | SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_STAFF |
-              SD_STORE_CHANGED_PIPELINE))
-    queue_reload (self);
-}
+  SdForecastPage *self = SD_FORECAST_PAGE (page);
 
-static void
-on_context_store_notify (SdForecastPage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    {
-      self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                        G_CALLBACK (on_store_changed), self,
-                                                        G_CONNECT_SWAPPED);
-      self->currency = sd_currency_symbol (sd_store_get_currency (store));
-    }
+  self->currency = store != NULL ? sd_currency_symbol (sd_store_get_currency (store)) : NULL;
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), store != NULL);
-  queue_reload (self);
-}
-
-static void
-sd_forecast_page_map (GtkWidget *widget)
-{
-  SdForecastPage *self = SD_FORECAST_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sd_forecast_page_parent_class)->map (widget);
-
-  if (self->needs_reload)
-    reload (self);
-}
-
-static void
-sd_forecast_page_constructed (GObject *object)
-{
-  SdForecastPage *self = SD_FORECAST_PAGE (object);
-
-  G_OBJECT_CLASS (sd_forecast_page_parent_class)->constructed (object);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (on_context_store_notify), self, G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
 }
 
 static void
@@ -433,10 +373,6 @@ sd_forecast_page_dispose (GObject *object)
 {
   SdForecastPage *self = SD_FORECAST_PAGE (object);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  g_clear_object (&self->context);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_FORECAST_PAGE);
@@ -445,57 +381,17 @@ sd_forecast_page_dispose (GObject *object)
 }
 
 static void
-sd_forecast_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  SdForecastPage *self = SD_FORECAST_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sd_forecast_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  SdForecastPage *self = SD_FORECAST_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sd_forecast_page_class_init (SdForecastPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
-  object_class->constructed = sd_forecast_page_constructed;
   object_class->dispose = sd_forecast_page_dispose;
-  object_class->set_property = sd_forecast_page_set_property;
-  object_class->get_property = sd_forecast_page_get_property;
-  widget_class->map = sd_forecast_page_map;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SD_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = sd_forecast_page_reload;
+  page_class->store_replaced = sd_forecast_page_store_replaced;
+  page_class->reload_on = SD_STORE_CHANGED_FACTS | SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_STAFF |
+                          SD_STORE_CHANGED_PIPELINE;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                SD_RESOURCE_PATH "/sd-forecast-page.ui");
@@ -529,8 +425,7 @@ sd_forecast_page_get_forecast (SdForecastPage *self,
   g_return_val_if_fail (SD_IS_FORECAST_PAGE (self), FALSE);
   g_return_val_if_fail (kind <= SD_PERIOD_YEAR, FALSE);
 
-  if (self->needs_reload)
-    reload (self);
+  sd_page_reload_if_needed (SD_PAGE (self));
   if (!self->has_forecast[kind])
     return FALSE;
   *out = self->forecasts[kind];

@@ -7,12 +7,12 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_FORECAST_PAGE (sd_forecast_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdForecastPage, sd_forecast_page, SD, FORECAST_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdForecastPage, sd_forecast_page, SD, FORECAST_PAGE, SdPage)
 
 GtkWidget *sd_forecast_page_new          (SdContext *context);
 /* The forecast shown for the period of `kind` containing today (tests). */

@@ -31,13 +31,8 @@ typedef struct {
 
 struct _SdHiringPage
 {
-  AdwBin            parent_instance;
+  SdPage            parent_instance;
 
-  SdContext        *context;
-  SdStore          *store;
-  gulong            store_changed_id;
-  gboolean          needs_reload;
-  guint             reload_idle;
   gboolean          updating;
   int               year;
 
@@ -91,9 +86,8 @@ struct _SdHiringPage
   GtkButton        *save_button;
 };
 
-G_DEFINE_FINAL_TYPE (SdHiringPage, sd_hiring_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SdHiringPage, sd_hiring_page, SD_TYPE_PAGE)
 
-static void reload (SdHiringPage *self);
 static void update_comparison (SdHiringPage *self);
 
 /* ------------------------------------------------------------------------------------------
@@ -361,6 +355,7 @@ collect_form (SdHiringPage      *self,
 static void
 on_setting_changed (SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   SdHiringSettings s;
   gboolean ok;
@@ -369,19 +364,20 @@ on_setting_changed (SdHiringPage *self)
     return;
   ok = collect_form (self, &s, &error);
   gtk_label_set_label (self->settings_error, ok ? "" : error->message);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), ok && self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), ok && store != NULL);
 }
 
 static void
 on_save_settings (SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   SdHiringSettings s;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
   if (!collect_form (self, &s, &error) ||
-      !sd_store_save_hiring_settings (self->store, &s, &error))
+      !sd_store_save_hiring_settings (store, &s, &error))
     {
       gtk_label_set_label (self->settings_error, error->message);
       return;
@@ -393,6 +389,7 @@ on_save_settings (SdHiringPage *self)
 static void
 on_history_clicked (SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   SdHiringSettings s;
   SdMoney capacity = 0;
@@ -401,13 +398,13 @@ on_history_clicked (SdHiringPage *self)
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
   /* The ramp-up decides who counts as fully ramped: take it from the form when it is valid. */
   if (!collect_form (self, &s, NULL))
     s = self->settings;
-  sd_context_get_today (self->context, &today);
-  if (!sd_store_hiring_capacity_from_history (self->store, &s, sd_month_from_date (&today) - 1,
+  sd_context_get_today (sd_page_get_context (SD_PAGE (self)), &today);
+  if (!sd_store_hiring_capacity_from_history (store, &s, sd_month_from_date (&today) - 1,
                                               SD_HIRING_DEFAULT_HISTORY_MONTHS, &capacity,
                                               &n_samples, &error))
     {
@@ -428,6 +425,7 @@ on_history_clicked (SdHiringPage *self)
 static void
 fill_schemes (SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GPtrArray) schemes = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *subtitle = NULL;
@@ -438,12 +436,12 @@ fill_schemes (SdHiringPage *self)
   g_array_set_size (self->scheme_ids, 0);
   gtk_string_list_append (names, _("Automatic: the one most managers have"));
   g_array_append_val (self->scheme_ids, none);
-  if (self->store != NULL)
+  if (store != NULL)
     {
-      schemes = sd_store_list_schemes (self->store, NULL);
-      chosen = sd_store_get_hiring_scheme_choice (self->store);
-      sd_context_get_today (self->context, &today);
-      in_force = sd_store_get_hiring_scheme_id (self->store, sd_month_from_date (&today));
+      schemes = sd_store_list_schemes (store, NULL);
+      chosen = sd_store_get_hiring_scheme_choice (store);
+      sd_context_get_today (sd_page_get_context (SD_PAGE (self)), &today);
+      in_force = sd_store_get_hiring_scheme_id (store, sd_month_from_date (&today));
     }
   for (guint i = 0; schemes != NULL && i < schemes->len; i++)
     {
@@ -470,15 +468,16 @@ fill_schemes (SdHiringPage *self)
 static void
 on_scheme_selected (SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   guint selected = gtk_drop_down_get_selected (self->scheme_dropdown);
 
-  if (self->updating || self->store == NULL || selected >= self->scheme_ids->len)
+  if (self->updating || store == NULL || selected >= self->scheme_ids->len)
     return;
   if (g_array_index (self->scheme_ids, gint64, selected) ==
-      sd_store_get_hiring_scheme_choice (self->store))
+      sd_store_get_hiring_scheme_choice (store))
     return;
-  if (!sd_store_set_hiring_scheme_id (self->store, g_array_index (self->scheme_ids, gint64, selected),
+  if (!sd_store_set_hiring_scheme_id (store, g_array_index (self->scheme_ids, gint64, selected),
                                       &error))
     gtk_label_set_label (self->settings_error, error->message);
 }
@@ -616,10 +615,11 @@ static void
 on_accept_clicked (GtkButton    *button,
                    SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL &&
-      !sd_store_set_planned_hire_state (self->store, hire_id_of (GTK_WIDGET (button)),
+  if (store != NULL &&
+      !sd_store_set_planned_hire_state (store, hire_id_of (GTK_WIDGET (button)),
                                         SD_HIRE_ACCEPTED, &error))
     toast (self, error->message);
 }
@@ -628,10 +628,11 @@ static void
 on_reject_clicked (GtkButton    *button,
                    SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL &&
-      !sd_store_set_planned_hire_state (self->store, hire_id_of (GTK_WIDGET (button)),
+  if (store != NULL &&
+      !sd_store_set_planned_hire_state (store, hire_id_of (GTK_WIDGET (button)),
                                         SD_HIRE_REJECTED, &error))
     toast (self, error->message);
 }
@@ -640,10 +641,11 @@ static void
 on_restore_clicked (GtkButton    *button,
                     SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL &&
-      !sd_store_set_planned_hire_state (self->store, hire_id_of (GTK_WIDGET (button)),
+  if (store != NULL &&
+      !sd_store_set_planned_hire_state (store, hire_id_of (GTK_WIDGET (button)),
                                         SD_HIRE_PROPOSED, &error))
     toast (self, error->message);
 }
@@ -652,10 +654,11 @@ static void
 on_delete_clicked (GtkButton    *button,
                    SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL &&
-      !sd_store_delete_planned_hire (self->store, hire_id_of (GTK_WIDGET (button)), &error))
+  if (store != NULL &&
+      !sd_store_delete_planned_hire (store, hire_id_of (GTK_WIDGET (button)), &error))
     toast (self, error->message);
 }
 
@@ -673,12 +676,13 @@ static void
 on_edit_clicked (GtkButton    *button,
                  SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   const SdPlannedHire *hire = find_stored_hire (self, hire_id_of (GTK_WIDGET (button)));
   SdHireDialog *dialog;
 
-  if (self->store == NULL || hire == NULL)
+  if (store == NULL || hire == NULL)
     return;
-  dialog = sd_hire_dialog_new (parent_window (self), self->store, hire,
+  dialog = sd_hire_dialog_new (parent_window (self), store, hire,
                                self->settings.time_to_hire_weeks);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -709,6 +713,8 @@ on_hired_response (AdwMessageDialog *dialog,
                    const char       *response,
                    SdHiringPage     *self)
 {
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *said = NULL;
@@ -716,11 +722,11 @@ on_hired_response (AdwMessageDialog *dialog,
   SdHireOutcome outcome;
   gint64 hire_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "sd-hire-id"));
 
-  if (g_strcmp0 (response, "hire") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "hire") != 0 || store == NULL)
     return;
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  if (sd_store_hire_planned (self->store, hire_id, name, sd_context_get_calendar (self->context),
+  if (sd_store_hire_planned (store, hire_id, name, sd_context_get_calendar (context),
                              &outcome, &error) == 0)
     {
       toast (self, error->message);
@@ -738,7 +744,7 @@ on_hired_clicked (GtkButton    *button,
   g_autofree char *start = NULL;
   GtkWidget *dialog, *entry;
 
-  if (self->store == NULL || hire == NULL)
+  if (sd_page_get_store (SD_PAGE (self)) == NULL || hire == NULL)
     return;
   start = date_text (&hire->start);
   dialog = adw_message_dialog_new (parent_window (self), _("Hired?"), NULL);
@@ -789,6 +795,7 @@ hire_button (SdHiringPage        *self,
 static void
 fill_hires_list (SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   guint n = self->result != NULL ? sd_hiring_result_get_n_hires (self->result) : 0;
   SdMonth first_month = 0, last_month = 0;
 
@@ -842,7 +849,7 @@ fill_hires_list (SdHiringPage *self)
 
       if (hire->state == SD_HIRE_HIRED)
         {
-          g_autofree char *name = sd_store_dup_planned_hire_note (self->store, hire->id);
+          g_autofree char *name = sd_store_dup_planned_hire_note (store, hire->id);
 
           /* Translators: a name, then the first working day */
           title = g_strdup_printf (_("%s, from %s"), name != NULL ? name : _("Hired"), start);
@@ -1320,38 +1327,39 @@ clear_model (SdHiringPage *self)
 }
 
 static void
-reload (SdHiringPage *self)
+sd_hiring_page_reload (SdPage *page)
 {
+  SdHiringPage *self = SD_HIRING_PAGE (page);
+  SdStore *store = sd_page_get_store (page);
   g_autoptr(GError) error = NULL;
   g_autofree char *year = g_strdup_printf ("%d", self->year);
   g_autofree char *from_history = NULL;
   gboolean stored = FALSE;
   GDate today;
 
-  g_clear_handle_id (&self->reload_idle, g_source_remove);
   gtk_label_set_label (self->year_label, year);
   clear_model (self);
 
-  if (self->store == NULL)
+  if (store == NULL)
     {
       set_status (self, _("No company is open."));
       goto show;
     }
 
-  if (!sd_store_load_hiring_settings (self->store, &self->settings, &stored, &error))
+  if (!sd_store_load_hiring_settings (store, &self->settings, &stored, &error))
     {
       set_status (self, error->message);
       goto show;
     }
   fill_schemes (self);
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (sd_page_get_context (page), &today);
   /* Never entered: show the plan against the capacity history gives, until it is saved. */
   if (!stored)
     {
       SdMoney capacity = 0;
       guint n_samples = 0;
 
-      if (sd_store_hiring_capacity_from_history (self->store, &self->settings,
+      if (sd_store_hiring_capacity_from_history (store, &self->settings,
                                                  sd_month_from_date (&today) - 1,
                                                  SD_HIRING_DEFAULT_HISTORY_MONTHS, &capacity,
                                                  &n_samples, NULL))
@@ -1376,14 +1384,14 @@ reload (SdHiringPage *self)
       on_setting_changed (self);
     }
 
-  self->params = sd_store_load_hiring_params (self->store, self->year, n_years (self),
+  self->params = sd_store_load_hiring_params (store, self->year, n_years (self),
                                               &self->settings, &today, &error);
   if (self->params == NULL)
     {
       set_status (self, error->message);
       goto show;
     }
-  self->hires = sd_store_list_planned_hires (self->store, &error);
+  self->hires = sd_store_list_planned_hires (store, &error);
   if (self->hires == NULL)
     {
       set_status (self, error->message);
@@ -1438,7 +1446,7 @@ reload (SdHiringPage *self)
 
 show:
   gtk_widget_set_sensitive (GTK_WIDGET (self->propose_button), self->params != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->history_button), self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->history_button), store != NULL);
   self->updating = TRUE;
   fill_hires_list (self);
   self->updating = FALSE;
@@ -1452,72 +1460,14 @@ show:
   update_comparison (self);
 }
 
-static gboolean
-reload_idle_cb (gpointer data)
-{
-  SdHiringPage *self = data;
-
-  self->reload_idle = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Reloads soon when shown (a button in the hires list may be what changed the store), else
- * when next shown. */
 static void
-queue_reload (SdHiringPage *self)
+sd_hiring_page_store_replaced (SdPage  *page,
+                               SdStore *store)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->needs_reload = TRUE;
-      return;
-    }
-  if (self->reload_idle == 0)
-    self->reload_idle = g_idle_add (reload_idle_cb, self);
-}
+  SdHiringPage *self = SD_HIRING_PAGE (page);
 
-static void
-sd_hiring_page_map (GtkWidget *widget)
-{
-  SdHiringPage *self = (SdHiringPage *) widget;
-
-  GTK_WIDGET_CLASS (sd_hiring_page_parent_class)->map (widget);
-
-  if (self->needs_reload)
-    {
-      self->needs_reload = FALSE;
-      reload (self);
-    }
-}
-
-static void
-on_store_changed (SdHiringPage *self,
-                  guint         what,
-                  SdStore      *store)
-{
-  /* Expected payments do not enter the hiring plan. */
-  if (what & (SD_STORE_CHANGED_COMPANY | SD_STORE_CHANGED_STAFF | SD_STORE_CHANGED_FACTS |
-              SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_SETTINGS | SD_STORE_CHANGED_SCHEMES))
-    queue_reload (self);
-}
-
-static void
-on_context_store_notify (SdHiringPage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                      G_CALLBACK (on_store_changed), self,
-                                                      G_CONNECT_SWAPPED);
   g_clear_pointer (&self->proposal_message, g_free);
   self->form_filled = FALSE;
-  queue_reload (self);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -1527,13 +1477,14 @@ on_context_store_notify (SdHiringPage *self)
 static void
 on_propose_clicked (SdHiringPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(SdHiringParams) params = NULL;
   g_autoptr(SdHiringResult) proposal = NULL;
   g_autoptr(GArray) hires = g_array_new (FALSE, TRUE, sizeof (SdPlannedHire));
   guint n_unreachable = 0, n_kept = 0;
 
-  if (self->store == NULL || self->params == NULL)
+  if (store == NULL || self->params == NULL)
     return;
 
   /* Accepted hires stay: the proposal counts them as people who will start on their day. */
@@ -1574,7 +1525,7 @@ on_propose_clicked (SdHiringPage *self)
   self->proposal_warns = n_unreachable > 0 || !sd_hiring_result_covers_plan (proposal);
   self->selected = -1;
 
-  if (!sd_store_replace_proposed_hires (self->store,
+  if (!sd_store_replace_proposed_hires (store,
                                         (const SdPlannedHire *) (gconstpointer) hires->data,
                                         hires->len, &error))
     {
@@ -1601,7 +1552,7 @@ static void
 on_years_changed (SdHiringPage *self)
 {
   g_clear_pointer (&self->proposal_message, g_free);
-  reload (self);
+  sd_page_reload (SD_PAGE (self));
 }
 
 int
@@ -1622,7 +1573,7 @@ sd_hiring_page_set_year (SdHiringPage *self,
   self->year = year;
   self->selected = -1;
   g_clear_pointer (&self->proposal_message, g_free);
-  reload (self);
+  sd_page_reload (SD_PAGE (self));
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -1636,13 +1587,6 @@ sd_hiring_page_dispose (GObject *object)
 
   /* The list unselects its row as it goes: nothing to redraw any more. */
   self->updating = TRUE;
-  g_clear_handle_id (&self->reload_idle, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_HIRING_PAGE);
 
   G_OBJECT_CLASS (sd_hiring_page_parent_class)->dispose (object);
@@ -1669,10 +1613,18 @@ sd_hiring_page_class_init (SdHiringPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
   object_class->dispose = sd_hiring_page_dispose;
   object_class->finalize = sd_hiring_page_finalize;
-  widget_class->map = sd_hiring_page_map;
+  page_class->reload = sd_hiring_page_reload;
+  page_class->store_replaced = sd_hiring_page_store_replaced;
+  /* Expected payments do not enter the hiring plan. */
+  page_class->reload_on = SD_STORE_CHANGED_COMPANY | SD_STORE_CHANGED_STAFF |
+                          SD_STORE_CHANGED_FACTS | SD_STORE_CHANGED_PLAN |
+                          SD_STORE_CHANGED_SETTINGS | SD_STORE_CHANGED_SCHEMES;
+  /* A button in the hires list may be what changed the store. */
+  page_class->reload_changes_at_idle = TRUE;
 
   g_type_ensure (SD_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1741,28 +1693,25 @@ GtkWidget *
 sd_hiring_page_new (SdContext *context)
 {
   SdHiringPage *self;
+  SdStore *store;
   GDate today;
 
   g_return_val_if_fail (SD_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (SD_TYPE_HIRING_PAGE, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (SD_TYPE_HIRING_PAGE, "context", context, NULL);
+  store = sd_page_get_store (SD_PAGE (self));
   sd_context_get_today (context, &today);
   self->year = g_date_get_year (&today);
-  g_signal_connect_object (context, "notify::store", G_CALLBACK (on_context_store_notify),
-                           self, G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
 
   /* Late in the year nobody can start before January: show next year when it has a plan. */
-  if (self->store != NULL && g_date_get_month (&today) >= 11)
+  if (store != NULL && g_date_get_month (&today) >= 11)
     {
-      g_autoptr(SdPlanVersion) next = sd_store_get_current_plan_version (self->store,
+      g_autoptr(SdPlanVersion) next = sd_store_get_current_plan_version (store,
                                                                         self->year + 1, NULL);
 
       if (next != NULL)
         self->year++;
     }
-  self->needs_reload = TRUE;
 
   return GTK_WIDGET (self);
 }

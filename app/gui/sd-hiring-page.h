@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_HIRING_PAGE (sd_hiring_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdHiringPage, sd_hiring_page, SD, HIRING_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdHiringPage, sd_hiring_page, SD, HIRING_PAGE, SdPage)
 
 /* A page following the context's company and the store's "changed" signal. */
 GtkWidget *sd_hiring_page_new      (SdContext *context);

@@ -8,44 +8,15 @@
 
 #include <glib/gi18n.h>
 
+#include "sd-export-job.h"
 #include "sd-payroll-export.h"
 #include "sd-payroll-page.h"
 
-/* One export running on a worker thread. The thread only writes the payroll it is given;
- * the store is read on the main thread. */
-typedef struct {
-  gatomicrefcount  ref;
-  SdPayroll       *payroll;
-  char            *path;
-  gint             permille;   /* progress, written by the thread */
-} ExportJob;
-
-static ExportJob *
-export_job_ref (ExportJob *job)
-{
-  g_atomic_ref_count_inc (&job->ref);
-  return job;
-}
-
-static void
-export_job_unref (ExportJob *job)
-{
-  if (!g_atomic_ref_count_dec (&job->ref))
-    return;
-  sd_payroll_free (job->payroll);
-  g_free (job->path);
-  g_free (job);
-}
-
 struct _SdPayrollPage
 {
-  AdwBin      parent_instance;
+  SdPage      parent_instance;
 
-  SdContext  *context;
-  SdStore    *store;
-  gulong      store_changed_id;
   /* Read from the file when the page is shown, not on every change elsewhere. */
-  gboolean    needs_reload;
   SdMonth     month;
 
   GtkLabel   *month_label;
@@ -59,13 +30,11 @@ struct _SdPayrollPage
   GtkProgressBar *progress_bar;
   GtkLabel       *progress_label;
   GtkFileChooserNative *chooser;
-  ExportJob      *job;            /* the export running now, or NULL */
-  GCancellable   *cancellable;
-  guint           progress_id;
+  SdExportJob    *job;            /* the export running now, or NULL */
   char           *last_result;    /* what the last export said, for tests */
 };
 
-G_DEFINE_FINAL_TYPE (SdPayrollPage, sd_payroll_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SdPayrollPage, sd_payroll_page, SD_TYPE_PAGE)
 
 static void
 clear_list (GtkListBox *list)
@@ -83,8 +52,10 @@ money (SdMoney value)
 }
 
 static void
-reload (SdPayrollPage *self)
+sd_payroll_page_reload (SdPage *page)
 {
+  SdPayrollPage *self = SD_PAYROLL_PAGE (page);
+  SdStore *store = sd_page_get_store (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(SdPayroll) payroll = NULL;
   g_autofree char *label = sd_month_format_label (self->month);
@@ -96,7 +67,7 @@ reload (SdPayrollPage *self)
   gtk_label_set_label (self->month_label, label);
   clear_list (self->list);
 
-  if (self->store == NULL)
+  if (store == NULL)
     {
       gtk_label_set_label (self->banner, _("No company is open."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), FALSE);
@@ -105,10 +76,10 @@ reload (SdPayrollPage *self)
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->job == NULL);
 
-  closed = sd_store_is_month_closed (self->store, self->month);
+  closed = sd_store_is_month_closed (store, self->month);
   if (closed)
     {
-      g_autoptr(GPtrArray) closures = sd_store_list_month_closures (self->store, NULL);
+      g_autoptr(GPtrArray) closures = sd_store_list_month_closures (store, NULL);
       g_autofree char *when = NULL;
       g_autofree char *text = NULL;
 
@@ -130,8 +101,8 @@ reload (SdPayrollPage *self)
   gtk_button_set_label (self->close_button, closed ? _("Reopen…") : _("Close Month…"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->close_button), TRUE);
 
-  payroll = sd_store_compute_payroll (self->store, self->month,
-                                      sd_context_get_calendar (self->context),
+  payroll = sd_store_compute_payroll (store, self->month,
+                                      sd_context_get_calendar (sd_page_get_context (page)),
                                       sd_number_style_current (), &error);
   if (payroll == NULL)
     {
@@ -184,70 +155,24 @@ reload (SdPayrollPage *self)
   gtk_list_box_append (self->list, row);
 }
 
-static void
-queue_reload (SdPayrollPage *self)
+static SdMonth
+add_months (SdMonth month,
+            int     delta)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->needs_reload = TRUE;
-}
+  int y = sd_month_get_year (month);
+  int m = sd_month_get_month (month) - 1 + delta;
 
-static void
-sd_payroll_page_map (GtkWidget *widget)
-{
-  SdPayrollPage *self = (SdPayrollPage *) widget;
-
-  GTK_WIDGET_CLASS (sd_payroll_page_parent_class)->map (widget);
-
-  if (self->needs_reload)
-    {
-      self->needs_reload = FALSE;
-      reload (self);
-    }
-}
-
-static void
-on_store_changed (SdPayrollPage *self,
-                  guint          what,
-                  SdStore       *store)
-{
-  /* Expected payments and settings do not enter the payroll. */
-  /* Scored calls enter the call_score KPI. */
-  if (what & (SD_STORE_CHANGED_COMPANY | SD_STORE_CHANGED_STAFF | SD_STORE_CHANGED_FACTS |
-              SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_SCHEMES | SD_STORE_CHANGED_PAYROLL |
-              SD_STORE_CHANGED_PEOPLE))
-    queue_reload (self);
-}
-
-static void
-on_context_store_notify (SdPayrollPage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                      G_CALLBACK (on_store_changed), self,
-                                                      G_CONNECT_SWAPPED);
-  queue_reload (self);
+  y += m >= 0 ? m / 12 : -((11 - m) / 12);
+  m = ((m % 12) + 12) % 12;
+  return sd_month_make (y, m + 1);
 }
 
 static void
 shift_month (SdPayrollPage *self,
              int            delta)
 {
-  int y = sd_month_get_year (self->month);
-  int m = sd_month_get_month (self->month) - 1 + delta;
-
-  y += m >= 0 ? m / 12 : -((11 - m) / 12);
-  m = ((m % 12) + 12) % 12;
-  self->month = sd_month_make (y, m + 1);
-  reload (self);
+  self->month = add_months (self->month, delta);
+  sd_page_reload (SD_PAGE (self));
 }
 
 static void
@@ -276,21 +201,23 @@ on_confirm_response (AdwMessageDialog *dialog,
                      const char       *response,
                      SdPayrollPage    *self)
 {
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
   if (g_strcmp0 (response, "close") == 0)
-    ok = sd_store_close_month (self->store, self->month,
-                               sd_context_get_calendar (self->context), &error);
+    ok = sd_store_close_month (store, self->month,
+                               sd_context_get_calendar (context), &error);
   else if (g_strcmp0 (response, "reopen") == 0)
     {
       GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
       g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-      ok = sd_store_reopen_month (self->store, self->month, reason, &error);
+      ok = sd_store_reopen_month (store, self->month, reason, &error);
     }
   if (!ok)
     gtk_label_set_label (self->banner, error->message);
@@ -299,14 +226,15 @@ on_confirm_response (AdwMessageDialog *dialog,
 static void
 on_close_clicked (SdPayrollPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *label = sd_month_format_label (self->month);
   GtkWidget *dialog;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  if (sd_store_is_month_closed (self->store, self->month))
+  if (sd_store_is_month_closed (store, self->month))
     {
       GtkWidget *entry = gtk_entry_new ();
 
@@ -367,49 +295,26 @@ tell (SdPayrollPage *self,
     }
 }
 
-static void
-export_progress (double   fraction,
-                 gpointer user_data)
-{
-  ExportJob *job = user_data;
-
-  g_atomic_int_set (&job->permille, (gint) (fraction * 1000));
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-
-  if (sd_export_payroll_data (job->payroll, job->path, export_progress, job, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
+/* Runs on the export's worker thread. */
 static gboolean
-on_progress_tick (gpointer user_data)
+write_payroll (gconstpointer      data,
+               const char        *path,
+               SdExportProgress   progress,
+               gpointer           progress_data,
+               GCancellable      *cancellable,
+               GError           **error)
 {
-  SdPayrollPage *self = user_data;
-
-  if (self->job != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar,
-                                   g_atomic_int_get (&self->job->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
+  return sd_export_payroll_data (data, path, progress, progress_data, cancellable, error);
 }
 
 static void
 stop_progress (SdPayrollPage *self)
 {
-  g_clear_handle_id (&self->progress_id, g_source_remove);
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
+
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  g_clear_pointer (&self->job, export_job_unref);
-  g_clear_object (&self->cancellable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), self->store != NULL);
+  g_clear_pointer (&self->job, sd_export_job_release);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), store != NULL);
 }
 
 static void
@@ -419,16 +324,16 @@ on_export_done (GObject      *source,
 {
   SdPayrollPage *self = SD_PAYROLL_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (self->job->path);
+  g_autofree char *base = g_path_get_basename (sd_export_job_get_path (self->job));
 
   /* The page went away while the thread ran: its widgets are gone. */
-  if (self->context == NULL)
+  if (sd_page_get_context (SD_PAGE (self)) == NULL)
     {
-      g_task_propagate_boolean (G_TASK (result), NULL);
-      g_clear_pointer (&self->job, export_job_unref);
+      sd_export_job_finish (result, NULL);
+      g_clear_pointer (&self->job, sd_export_job_release);
       return;
     }
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (sd_export_job_finish (result, &error))
     {
       /* Translators: %s is a file name. */
       g_autofree char *text = g_strdup_printf (_("Payroll saved to %s"), base);
@@ -458,21 +363,24 @@ sd_payroll_page_export_to (SdPayrollPage  *self,
                            const char     *path,
                            GError        **error)
 {
-  g_autoptr(GTask) task = NULL;
+  SdContext *context;
+  SdStore *store;
   g_autoptr(SdPayroll) payroll = NULL;
   g_autofree char *lower = NULL;
   g_autofree char *base = NULL;
   g_autofree char *text = NULL;
-  ExportJob *job;
 
   g_return_val_if_fail (SD_IS_PAYROLL_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (self->store == NULL || self->job != NULL)
+  context = sd_page_get_context (SD_PAGE (self));
+  store = sd_page_get_store (SD_PAGE (self));
+
+  if (store == NULL || self->job != NULL)
     {
       g_set_error_literal (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_WRITE,
-                           self->store == NULL ? _("No company is open.")
-                                               : _("An export is already running."));
+                           store == NULL ? _("No company is open.")
+                                         : _("An export is already running."));
       return FALSE;
     }
   lower = g_ascii_strdown (path, -1);
@@ -484,36 +392,26 @@ sd_payroll_page_export_to (SdPayrollPage  *self,
       return FALSE;
     }
   /* The store is read here, on the main thread, as the page shows it. */
-  payroll = sd_store_compute_payroll (self->store, self->month,
-                                      sd_context_get_calendar (self->context),
+  payroll = sd_store_compute_payroll (store, self->month,
+                                      sd_context_get_calendar (context),
                                       sd_number_style_current (), error);
   if (payroll == NULL)
     return FALSE;
 
-  job = g_new0 (ExportJob, 1);
-  g_atomic_ref_count_init (&job->ref);
-  job->payroll = g_steal_pointer (&payroll);
-  job->path = g_strdup (path);
-  self->job = job;
-  self->cancellable = g_cancellable_new ();
+  self->job = sd_export_job_new (path, g_steal_pointer (&payroll), (GDestroyNotify) sd_payroll_free);
 
   base = g_path_get_basename (path);
   /* Translators: %s is a file name. */
   text = g_strdup_printf (_("Exporting the payroll to %s…"), base);
   gtk_label_set_label (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  self->progress_id = g_timeout_add (100, on_progress_tick, self);
 
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
-  g_task_set_source_tag (task, sd_payroll_page_export_to);
   /* The thread's own answer is the truth: a Cancel that comes after the file was written
    * must not be reported as "not changed". */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, export_job_ref (job), (GDestroyNotify) export_job_unref);
-  g_task_run_in_thread (task, export_thread);
+  sd_export_job_run (self->job, self, sd_payroll_page_export_to, FALSE, write_payroll,
+                     self->progress_bar, on_export_done);
   return TRUE;
 }
 
@@ -535,8 +433,8 @@ void
 sd_payroll_page_cancel_export (SdPayrollPage *self)
 {
   g_return_if_fail (SD_IS_PAYROLL_PAGE (self));
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->job != NULL)
+    sd_export_job_cancel (self->job);
 }
 
 static void
@@ -574,7 +472,7 @@ on_export_clicked (SdPayrollPage *self)
   /* Translators: the suggested file name of a payroll export; %s is "2026-03". */
   g_autofree char *name = g_strdup_printf (_("payroll-%s.xlsx"), iso);
 
-  if (self->store == NULL || self->job != NULL)
+  if (sd_page_get_store (SD_PAGE (self)) == NULL || self->job != NULL)
     return;
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export the Payroll"),
@@ -602,16 +500,12 @@ sd_payroll_page_dispose (GObject *object)
   SdPayrollPage *self = SD_PAYROLL_PAGE (object);
 
   /* A running export holds the page (the task's source) until it ends. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
+  if (self->job != NULL)
+    {
+      sd_export_job_cancel (self->job);
+      sd_export_job_stop_progress (self->job);
+    }
   g_clear_object (&self->chooser);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sd_payroll_page_parent_class)->dispose (object);
 }
@@ -621,8 +515,7 @@ sd_payroll_page_finalize (GObject *object)
 {
   SdPayrollPage *self = SD_PAYROLL_PAGE (object);
 
-  g_clear_pointer (&self->job, export_job_unref);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->job, sd_export_job_release);
   g_free (self->last_result);
 
   G_OBJECT_CLASS (sd_payroll_page_parent_class)->finalize (object);
@@ -633,7 +526,13 @@ sd_payroll_page_class_init (SdPayrollPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sd_payroll_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = sd_payroll_page_finalize;
-  GTK_WIDGET_CLASS (klass)->map = sd_payroll_page_map;
+  SD_PAGE_CLASS (klass)->reload = sd_payroll_page_reload;
+  /* Expected payments and settings do not enter the payroll; scored calls enter the
+   * call_score KPI. */
+  SD_PAGE_CLASS (klass)->reload_on = SD_STORE_CHANGED_COMPANY | SD_STORE_CHANGED_STAFF |
+                                     SD_STORE_CHANGED_FACTS | SD_STORE_CHANGED_PLAN |
+                                     SD_STORE_CHANGED_SCHEMES | SD_STORE_CHANGED_PAYROLL |
+                                     SD_STORE_CHANGED_PEOPLE;
 }
 
 static void
@@ -733,15 +632,10 @@ sd_payroll_page_new (SdContext *context)
 
   g_return_val_if_fail (SD_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (SD_TYPE_PAYROLL_PAGE, NULL);
-  self->context = g_object_ref (context);
+  self = g_object_new (SD_TYPE_PAYROLL_PAGE, "context", context, NULL);
   sd_context_get_today (context, &today);
-  self->month = sd_month_from_date (&today);
-  g_signal_connect_object (context, "notify::store", G_CALLBACK (on_context_store_notify),
-                           self, G_CONNECT_SWAPPED);
   /* The previous month of today: the one usually being paid. */
-  shift_month (self, -1);
-  on_context_store_notify (self);
+  self->month = add_months (sd_month_from_date (&today), -1);
 
   return GTK_WIDGET (self);
 }

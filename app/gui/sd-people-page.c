@@ -28,14 +28,9 @@
 
 struct _SdPeoplePage
 {
-  AdwBin            parent_instance;
+  SdPage            parent_instance;
 
-  SdContext        *context;
-  SdStore          *store;
-  gulong            store_changed_id;
-  gboolean          needs_reload;
   gboolean          updating;
-  guint             reload_source;
 
   SdPeopleSnapshot *snap;
   GPtrArray        *managers;      /* SdStaffMember * (borrowed from snap): in list order */
@@ -63,7 +58,7 @@ struct _SdPeoplePage
   GtkListBox       *assessment_list;
 };
 
-G_DEFINE_FINAL_TYPE (SdPeoplePage, sd_people_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SdPeoplePage, sd_people_page, SD_TYPE_PAGE)
 
 static void show_manager (SdPeoplePage *self);
 
@@ -80,7 +75,7 @@ static void
 get_today (SdPeoplePage *self,
            GDate        *today)
 {
-  sd_context_get_today (self->context, today);
+  sd_context_get_today (sd_page_get_context (SD_PAGE (self)), today);
 }
 
 static SdMonth
@@ -306,7 +301,7 @@ on_delete_call_clicked (GtkButton    *button,
   g_autoptr(GError) error = NULL;
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "sd-id");
 
-  if (!sd_store_people_remove_call (self->store, id, &error))
+  if (!sd_store_people_remove_call (sd_page_get_store (SD_PAGE (self)), id, &error))
     show_error (self, error->message);
 }
 
@@ -365,6 +360,7 @@ static void
 on_call_activated (SdPeoplePage  *self,
                    GtkListBoxRow *row)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   gint64 *id = g_object_get_data (G_OBJECT (row), "sd-id");
 
   if (id == NULL || self->snap == NULL)
@@ -375,7 +371,7 @@ on_call_activated (SdPeoplePage  *self,
 
       if (call->id == *id)
         {
-          SdCallDialog *dialog = sd_call_dialog_new_for_call (get_window (self), self->store, call,
+          SdCallDialog *dialog = sd_call_dialog_new_for_call (get_window (self), store, call,
                                                               self->snap->checklist,
                                                               self->managers);
 
@@ -392,7 +388,7 @@ on_delete_assessment_clicked (GtkButton    *button,
   g_autoptr(GError) error = NULL;
   gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "sd-id");
 
-  if (!sd_store_people_remove_assessment (self->store, id, &error))
+  if (!sd_store_people_remove_assessment (sd_page_get_store (SD_PAGE (self)), id, &error))
     show_error (self, error->message);
 }
 
@@ -480,6 +476,7 @@ on_status_selected (GtkDropDown  *dropdown,
                     GParamSpec   *pspec,
                     SdPeoplePage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   gint64 idp_id = *(gint64 *) g_object_get_data (G_OBJECT (dropdown), "sd-idp");
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "sd-index"));
@@ -489,7 +486,7 @@ on_status_selected (GtkDropDown  *dropdown,
   if (self->updating)
     return;
   get_today (self, &today);
-  if (!sd_store_people_set_action_status (self->store, idp_id, index, status, &today, &error))
+  if (!sd_store_people_set_action_status (store, idp_id, index, status, &today, &error))
     {
       show_error (self, error->message);
       /* Put the status back as it is in the file. */
@@ -741,8 +738,10 @@ add_header (GtkListBox *list,
 }
 
 static void
-reload (SdPeoplePage *self)
+sd_people_page_reload (SdPage *page)
 {
+  SdPeoplePage *self = SD_PEOPLE_PAGE (page);
+  SdStore *store = sd_page_get_store (page);
   g_autoptr(GError) error = NULL;
   GtkListBoxRow *select = NULL;
   GDate today;
@@ -758,10 +757,10 @@ reload (SdPeoplePage *self)
 
   get_today (self, &today);
   month = sd_month_from_date (&today);
-  if (self->store != NULL)
-    self->snap = sd_store_people_load (self->store, month - HISTORY_MONTHS, month, &error);
+  if (store != NULL)
+    self->snap = sd_store_people_load (store, month - HISTORY_MONTHS, month, &error);
   if (self->snap != NULL)
-    self->attention_list = sd_people_snapshot_find_attention (self->snap, self->store, month - 1,
+    self->attention_list = sd_people_snapshot_find_attention (self->snap, store, month - 1,
                                                               &today);
   if (self->snap == NULL || self->attention_list == NULL)
     {
@@ -849,13 +848,14 @@ on_criteria_toggled (SdPeoplePage *self)
 static void
 on_score_clicked (SdPeoplePage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   SdCallDialog *dialog;
   GDate today;
 
   if (self->snap == NULL || self->managers->len == 0)
     return;
   get_today (self, &today);
-  dialog = sd_call_dialog_new (get_window (self), self->store, self->snap->checklist,
+  dialog = sd_call_dialog_new (get_window (self), store, self->snap->checklist,
                                self->managers, self->manager_id, &today);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -872,7 +872,7 @@ on_assess_clicked (SdPeoplePage *self)
     return;
   get_today (self, &today);
   previous = sd_assessment_find_latest (self->snap->assessments, member->id, NULL);
-  dialog = sd_assessment_dialog_new (get_window (self), self->store,
+  dialog = sd_assessment_dialog_new (get_window (self), sd_page_get_store (SD_PAGE (self)),
                                      self->snap->assessment_template, member, &today, previous);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -880,6 +880,7 @@ on_assess_clicked (SdPeoplePage *self)
 static void
 on_plan_clicked (SdPeoplePage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   const SdStaffMember *member = find_member (self, self->manager_id);
   SdIdpEditor *editor;
   GDate today;
@@ -887,18 +888,19 @@ on_plan_clicked (SdPeoplePage *self)
   if (member == NULL)
     return;
   get_today (self, &today);
-  editor = sd_idp_editor_new (get_window (self), self->store, member, latest_idp (self), &today);
+  editor = sd_idp_editor_new (get_window (self), store, member, latest_idp (self), &today);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
 static void
 on_checklists_clicked (SdPeoplePage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   SdChecklistEditor *editor;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
-  editor = sd_checklist_editor_new (get_window (self), self->store);
+  editor = sd_checklist_editor_new (get_window (self), store);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -906,80 +908,17 @@ on_checklists_clicked (SdPeoplePage *self)
  * Store and lifetime
  * ------------------------------------------------------------------------------------------ */
 
-static gboolean
-reload_idle (gpointer data)
-{
-  SdPeoplePage *self = data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Later, not now: a change may come from a widget of the lists being rebuilt. */
 static void
-queue_reload (SdPeoplePage *self)
+sd_people_page_store_replaced (SdPage  *page,
+                               SdStore *store)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->needs_reload = TRUE;
-  else if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_idle, self);
+  SD_PEOPLE_PAGE (page)->manager_id = 0;
 }
-
-static void
-sd_people_page_map (GtkWidget *widget)
-{
-  SdPeoplePage *self = (SdPeoplePage *) widget;
-
-  GTK_WIDGET_CLASS (sd_people_page_parent_class)->map (widget);
-
-  if (self->needs_reload)
-    {
-      self->needs_reload = FALSE;
-      reload (self);
-    }
-}
-
-static void
-on_store_changed (SdPeoplePage *self,
-                  guint         what,
-                  SdStore      *store)
-{
-  if (what & (SD_STORE_CHANGED_PEOPLE | SD_STORE_CHANGED_COMPANY | SD_STORE_CHANGED_STAFF |
-              SD_STORE_CHANGED_FACTS | SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_SETTINGS))
-    queue_reload (self);
-}
-
-static void
-on_context_store_notify (SdPeoplePage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                      G_CALLBACK (on_store_changed), self,
-                                                      G_CONNECT_SWAPPED);
-  self->manager_id = 0;
-  queue_reload (self);
-}
-
 static void
 sd_people_page_dispose (GObject *object)
 {
   SdPeoplePage *self = SD_PEOPLE_PAGE (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_PEOPLE_PAGE);
 
   G_OBJECT_CLASS (sd_people_page_parent_class)->dispose (object);
@@ -1007,10 +946,17 @@ sd_people_page_class_init (SdPeoplePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
   object_class->dispose = sd_people_page_dispose;
   object_class->finalize = sd_people_page_finalize;
-  widget_class->map = sd_people_page_map;
+  page_class->reload = sd_people_page_reload;
+  page_class->store_replaced = sd_people_page_store_replaced;
+  page_class->reload_on = SD_STORE_CHANGED_PEOPLE | SD_STORE_CHANGED_COMPANY |
+                          SD_STORE_CHANGED_STAFF | SD_STORE_CHANGED_FACTS |
+                          SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_SETTINGS;
+  /* Later, not now: a change may come from a widget of the lists being rebuilt. */
+  page_class->reload_changes_at_idle = TRUE;
 
   g_type_ensure (SD_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1050,18 +996,9 @@ sd_people_page_init (SdPeoplePage *self)
 GtkWidget *
 sd_people_page_new (SdContext *context)
 {
-  SdPeoplePage *self;
-
   g_return_val_if_fail (SD_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (SD_TYPE_PEOPLE_PAGE, NULL);
-  self->context = g_object_ref (context);
-  g_signal_connect_object (context, "notify::store", G_CALLBACK (on_context_store_notify),
-                           self, G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
-  /* Without a company the page still says so when it is shown. */
-  self->needs_reload = TRUE;
-  return GTK_WIDGET (self);
+  return g_object_new (SD_TYPE_PEOPLE_PAGE, "context", context, NULL);
 }
 
 gint64

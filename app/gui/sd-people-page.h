@@ -7,12 +7,12 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_PEOPLE_PAGE (sd_people_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdPeoplePage, sd_people_page, SD, PEOPLE_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdPeoplePage, sd_people_page, SD, PEOPLE_PAGE, SdPage)
 
 /* A page following the context's company and the store's "changed" signal. */
 GtkWidget *sd_people_page_new                 (SdContext *context);

@@ -34,11 +34,7 @@ typedef struct {
 
 struct _SdPlanFactPage
 {
-  AdwBin          parent_instance;
-
-  SdContext      *context;
-  SdStore        *store;
-  gulong          store_changed_id;
+  SdPage          parent_instance;
 
   GtkSpinButton  *year_spin;
   GtkDropDown    *period_dropdown;
@@ -67,21 +63,10 @@ struct _SdPlanFactPage
   char                *period_label;
 
   gboolean        updating;        /* putting stored values into the controls */
-  gboolean        needs_reload;
   /* The first fill waits for the window's first frame, so the window appears at once. */
-  gboolean        shown_once;
-  gulong          after_paint_id;
 };
 
-G_DEFINE_FINAL_TYPE (SdPlanFactPage, sd_plan_fact_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SdPlanFactPage, sd_plan_fact_page, SD_TYPE_PAGE)
 
 static void
 row_free (gpointer data)
@@ -352,6 +337,7 @@ add_forecast (SdPlanFactPage *self,
               const GArray   *facts,
               int             year)
 {
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GArray) payments = NULL;
   g_autoptr(GError) error = NULL;
@@ -362,7 +348,7 @@ add_forecast (SdPlanFactPage *self,
   SdMonth month;
   guint index;
 
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (context, &today);
   month = sd_month_from_date (&today);
   if (sd_month_get_year (month) != year)
     return;
@@ -371,7 +357,7 @@ add_forecast (SdPlanFactPage *self,
   sd_forecast_period_for_date (SD_PERIOD_MONTH, &today, &month_period);
   sd_month_first_day (month, &first);
   sd_month_last_day (month, &last);
-  items = sd_store_list_pipeline (self->store, &first, &last, &error);
+  items = sd_store_list_pipeline (sd_page_get_store (SD_PAGE (self)), &first, &last, &error);
   if (items == NULL)
     return;
   payments = g_array_new (FALSE, TRUE, sizeof (SdExpectedPayment));
@@ -381,7 +367,7 @@ add_forecast (SdPlanFactPage *self,
   if (!sd_forecast_sum_facts ((const SdFact *) facts->data, facts->len, 0, &month_period, &today,
                               &to_date, &error))
     return;
-  if (!sd_forecast_compute (sd_context_get_calendar (self->context), &month_period, &today, 0,
+  if (!sd_forecast_compute (sd_context_get_calendar (context), &month_period, &today, 0,
                             to_date, self->months[index].plan,
                             (const SdExpectedPayment *) payments->data, payments->len,
                             &forecast, &error))
@@ -393,8 +379,10 @@ add_forecast (SdPlanFactPage *self,
 }
 
 static void
-reload (SdPlanFactPage *self)
+sd_plan_fact_page_reload (SdPage *page)
 {
+  SdPlanFactPage *self = SD_PLAN_FACT_PAGE (page);
+  SdStore *store = sd_page_get_store (page);
   g_autoptr(GArray) facts = NULL;
   g_autoptr(GArray) plan = NULL;
   g_autoptr(GPtrArray) staff = NULL;
@@ -410,13 +398,12 @@ reload (SdPlanFactPage *self)
   GDate today;
   SdMoney total_plan = 0, total_fact = 0;
 
-  self->needs_reload = FALSE;
   g_ptr_array_set_size (self->rows, 0);
   g_array_set_size (self->ranking_items, 0);
   g_ptr_array_set_size (self->names, 0);
   memset (self->months, 0, sizeof self->months);
 
-  if (self->store == NULL)
+  if (store == NULL)
     {
       clear_table (self);
       gtk_label_set_text (self->summary_label, _("No company is open."));
@@ -429,11 +416,11 @@ reload (SdPlanFactPage *self)
   period_first = sd_period_first_month (&period);
   period_last = sd_period_last_month (&period);
 
-  facts = sd_store_list_facts (self->store, first, last, &error);
+  facts = sd_store_list_facts (store, first, last, &error);
   if (facts != NULL)
-    plan = sd_store_list_plan (self->store, first, last, &error);
+    plan = sd_store_list_plan (store, first, last, &error);
   if (plan != NULL)
-    staff = sd_store_list_staff (self->store, TRUE, &error);
+    staff = sd_store_list_staff (store, TRUE, &error);
   plan_fact = sd_plan_fact_new ();
   if (staff == NULL ||
       !sd_plan_fact_add_plan_entries (plan_fact, (const SdPlanEntry *) plan->data, plan->len,
@@ -478,9 +465,9 @@ reload (SdPlanFactPage *self)
   g_ptr_array_add (self->rows, make_row (self, plan_fact, &period, 0, _("Department"),
                                          COUNT (deals, 0), COUNT (leads, 0)));
 
-  threshold_bp = sd_store_get_setting_int (self->store, "lag-threshold-bp",
+  threshold_bp = sd_store_get_setting_int (store, "lag-threshold-bp",
                                            SD_PLAN_DEFAULT_LAG_THRESHOLD_BP);
-  lag_months = (guint) CLAMP (sd_store_get_setting_int (self->store, "lag-months",
+  lag_months = (guint) CLAMP (sd_store_get_setting_int (store, "lag-months",
                                                         SD_PLAN_DEFAULT_LAG_MONTHS), 1, 12);
   self->updating = TRUE;
   gtk_spin_button_set_value (self->threshold_spin, (double) threshold_bp / 100.0);
@@ -488,7 +475,7 @@ reload (SdPlanFactPage *self)
   self->updating = FALSE;
 
   /* Judge complete months only: the one running now is not over. */
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (sd_page_get_context (page), &today);
   up_to = MIN (period_last, sd_month_from_date (&today) - 1);
   lagging = sd_plan_fact_find_lagging (plan_fact, up_to, threshold_bp, lag_months);
   lagging_text = g_string_new (NULL);
@@ -639,103 +626,44 @@ reload (SdPlanFactPage *self)
 }
 
 static void
-queue_reload (SdPlanFactPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->needs_reload = TRUE;
-}
-
-static void
 on_period_changed (SdPlanFactPage *self)
 {
   if (!self->updating)
-    queue_reload (self);
+    sd_page_queue_reload (SD_PAGE (self));
 }
 
 static void
 on_lag_changed (SdPlanFactPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   gint64 threshold_bp, months;
 
-  if (self->updating || self->store == NULL)
+  if (self->updating || store == NULL)
     return;
 
   threshold_bp = (gint64) (gtk_spin_button_get_value_as_int (self->threshold_spin)) * 100;
   months = gtk_spin_button_get_value_as_int (self->months_spin);
 
-  if (threshold_bp != sd_store_get_setting_int (self->store, "lag-threshold-bp",
+  if (threshold_bp != sd_store_get_setting_int (store, "lag-threshold-bp",
                                                 SD_PLAN_DEFAULT_LAG_THRESHOLD_BP) &&
-      !sd_store_set_setting_int (self->store, "lag-threshold-bp", threshold_bp, &error))
+      !sd_store_set_setting_int (store, "lag-threshold-bp", threshold_bp, &error))
     g_warning ("Could not save the lag threshold: %s", error->message);
-  else if (months != sd_store_get_setting_int (self->store, "lag-months",
+  else if (months != sd_store_get_setting_int (store, "lag-months",
                                                SD_PLAN_DEFAULT_LAG_MONTHS) &&
-           !sd_store_set_setting_int (self->store, "lag-months", months, &error))
+           !sd_store_set_setting_int (store, "lag-months", months, &error))
     g_warning ("Could not save the lag months: %s", error->message);
   /* The store's "changed" signal reloads the page. */
 }
 
 static void
-on_store_changed (SdPlanFactPage *self,
-                  guint           what,
-                  SdStore        *store)
+sd_plan_fact_page_store_replaced (SdPage  *page,
+                                  SdStore *store)
 {
-  if (what & (SD_STORE_CHANGED_FACTS | SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_STAFF |
-              SD_STORE_CHANGED_SETTINGS | SD_STORE_CHANGED_PIPELINE))
-    queue_reload (self);
-}
+  SdPlanFactPage *self = SD_PLAN_FACT_PAGE (page);
 
-static void
-on_context_store_notify (SdPlanFactPage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
   if (store != NULL)
-    {
-      self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                        G_CALLBACK (on_store_changed), self,
-                                                        G_CONNECT_SWAPPED);
-      self->currency = sd_currency_symbol (sd_store_get_currency (store));
-    }
-  queue_reload (self);
-}
-
-static void
-on_first_paint (SdPlanFactPage *self,
-                GdkFrameClock  *clock)
-{
-  g_clear_signal_handler (&self->after_paint_id, clock);
-  self->shown_once = TRUE;
-  if (self->needs_reload && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-}
-
-static void
-sd_plan_fact_page_map (GtkWidget *widget)
-{
-  SdPlanFactPage *self = SD_PLAN_FACT_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sd_plan_fact_page_parent_class)->map (widget);
-
-  if (!self->needs_reload)
-    return;
-
-  /* A company of 200 managers takes a moment to lay out: show the window first. */
-  if (self->shown_once)
-    reload (self);
-  else if (self->after_paint_id == 0)
-    self->after_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (widget),
-                                                    "after-paint",
-                                                    G_CALLBACK (on_first_paint), self,
-                                                    G_CONNECT_SWAPPED);
+    self->currency = sd_currency_symbol (sd_store_get_currency (store));
 }
 
 static void
@@ -746,25 +674,16 @@ sd_plan_fact_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (sd_plan_fact_page_parent_class)->constructed (object);
 
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (sd_page_get_context (SD_PAGE (self)), &today);
   self->updating = TRUE;
   gtk_spin_button_set_value (self->year_spin, g_date_get_year (&today));
   self->updating = FALSE;
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (on_context_store_notify), self, G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
 }
 
 static void
 sd_plan_fact_page_dispose (GObject *object)
 {
   SdPlanFactPage *self = SD_PLAN_FACT_PAGE (object);
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_PLAN_FACT_PAGE);
 
@@ -785,58 +704,20 @@ sd_plan_fact_page_finalize (GObject *object)
 }
 
 static void
-sd_plan_fact_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  SdPlanFactPage *self = SD_PLAN_FACT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sd_plan_fact_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  SdPlanFactPage *self = SD_PLAN_FACT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sd_plan_fact_page_class_init (SdPlanFactPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
   object_class->constructed = sd_plan_fact_page_constructed;
   object_class->dispose = sd_plan_fact_page_dispose;
   object_class->finalize = sd_plan_fact_page_finalize;
-  object_class->set_property = sd_plan_fact_page_set_property;
-  object_class->get_property = sd_plan_fact_page_get_property;
-  widget_class->map = sd_plan_fact_page_map;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SD_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = sd_plan_fact_page_reload;
+  page_class->store_replaced = sd_plan_fact_page_store_replaced;
+  page_class->reload_on = SD_STORE_CHANGED_FACTS | SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_STAFF |
+                          SD_STORE_CHANGED_SETTINGS | SD_STORE_CHANGED_PIPELINE;
+  page_class->defer_first_fill = TRUE;
 
   g_type_ensure (SD_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -924,7 +805,7 @@ sd_plan_fact_page_set_period (SdPlanFactPage *self,
   gtk_spin_button_set_value (self->year_spin, period->year);
   gtk_drop_down_set_selected (self->period_dropdown, index);
   self->updating = FALSE;
-  reload (self);
+  sd_page_reload (SD_PAGE (self));
 }
 
 static Row *

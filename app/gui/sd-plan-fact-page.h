@@ -7,12 +7,12 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_PLAN_FACT_PAGE (sd_plan_fact_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdPlanFactPage, sd_plan_fact_page, SD, PLAN_FACT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdPlanFactPage, sd_plan_fact_page, SD, PLAN_FACT_PAGE, SdPage)
 
 GtkWidget  *sd_plan_fact_page_new             (SdContext *context);
 /* Shows `period` (a year, quarter or month). */

@@ -291,18 +291,13 @@ sd_plan_model_init (SdPlanModel *self)
 
 struct _SdPlanPage
 {
-  AdwBin           parent_instance;
-
-  SdContext       *context;
-  SdStore         *store;
-  gulong           store_changed_id;
+  SdPage           parent_instance;
 
   SdPlanModel     *model;
   GPtrArray       *versions;        /* SdPlanVersion of the year shown */
   gint64           version_id;
   int              year;
   gboolean         filling;
-  gboolean         needs_reload;
   char            *funnel_text;
 
   /* Template children */
@@ -328,17 +323,7 @@ struct _SdPlanPage
   SdGrid          *grid;
 };
 
-G_DEFINE_FINAL_TYPE (SdPlanPage, sd_plan_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void reload (SdPlanPage *self);
+G_DEFINE_FINAL_TYPE (SdPlanPage, sd_plan_page, SD_TYPE_PAGE)
 
 static const SdPlanVersion *
 get_version (SdPlanPage *self)
@@ -396,11 +381,12 @@ show_error (SdPlanPage   *self,
 static void
 update_actions (SdPlanPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   const SdPlanVersion *version = get_version (self);
   gboolean draft = version != NULL && version->state == SD_PLAN_STATE_DRAFT;
   GtkWidget *widget = GTK_WIDGET (self);
 
-  gtk_widget_action_set_enabled (widget, "plan.new-version", self->store != NULL);
+  gtk_widget_action_set_enabled (widget, "plan.new-version", store != NULL);
   gtk_widget_action_set_enabled (widget, "plan.new-revision", version != NULL);
   gtk_widget_action_set_enabled (widget, "plan.approve", draft);
   gtk_widget_action_set_enabled (widget, "plan.make-current", version != NULL && !version->current);
@@ -417,6 +403,7 @@ update_actions (SdPlanPage *self)
 static void
 update_funnel (SdPlanPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autofree char *text = NULL;
   guint row = 0, column = 0;
   gint64 deals = 0, leads = 0;
@@ -437,7 +424,7 @@ update_funnel (SdPlanPage *self)
       g_autofree char *month_name = sd_month_format_label (sd_month_make (self->year, month));
       g_autofree char *money = sd_money_format_whole (sd_plan_get_month_target (self->model->plan, month),
                                                       sd_number_style_current (),
-                                                      sd_currency_symbol (sd_store_get_currency (self->store)));
+                                                      sd_currency_symbol (sd_store_get_currency (store)));
       g_autofree char *leads_n = g_strdup_printf ("%" G_GINT64_FORMAT, leads);
       g_autofree char *deals_n = g_strdup_printf ("%" G_GINT64_FORMAT, deals);
       /* Translators: %s is a number of sales leads. */
@@ -540,6 +527,8 @@ on_param_kind_changed (SdPlanPage *self)
 static void
 load_version (SdPlanPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) staff = NULL;
   g_autoptr(SdPlanParams) params = NULL;
@@ -550,17 +539,17 @@ load_version (SdPlanPage *self)
   if (version == NULL)
     return;
 
-  plan = sd_store_load_plan (self->store, version->id, sd_context_get_calendar (self->context),
-                             &params, &error);
+  plan = sd_store_load_plan (store, version->id, sd_context_get_calendar (context), &params,
+                             &error);
   if (plan != NULL)
-    staff = sd_store_list_staff (self->store, TRUE, &error);
+    staff = sd_store_list_staff (store, TRUE, &error);
   if (plan == NULL || staff == NULL)
     {
       show_error (self, error);
       return;
     }
 
-  g_set_object (&model->store, self->store);
+  g_set_object (&model->store, store);
   model->version_id = version->id;
   g_clear_pointer (&model->params, sd_plan_params_free);
   model->params = g_steal_pointer (&params);
@@ -615,17 +604,18 @@ load_version (SdPlanPage *self)
 }
 
 static void
-reload (SdPlanPage *self)
+sd_plan_page_reload (SdPage *page)
 {
+  SdPlanPage *self = SD_PLAN_PAGE (page);
+  SdStore *store = sd_page_get_store (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) versions = NULL;
   guint selected = GTK_INVALID_LIST_POSITION;
   gint64 current = 0;
 
-  self->needs_reload = FALSE;
   g_clear_pointer (&self->versions, g_ptr_array_unref);
 
-  if (self->store == NULL)
+  if (store == NULL)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "no-company");
       self->version_id = 0;
@@ -633,7 +623,7 @@ reload (SdPlanPage *self)
       return;
     }
 
-  versions = sd_store_list_plan_versions (self->store, self->year, &error);
+  versions = sd_store_list_plan_versions (store, self->year, &error);
   if (versions == NULL)
     {
       show_error (self, error);
@@ -697,47 +687,28 @@ on_year_changed (SdPlanPage *self)
     return;
   self->year = year;
   self->version_id = 0;
-  reload (self);
+  sd_page_reload (SD_PAGE (self));
 }
 
 static void
-on_store_changed (SdPlanPage *self,
-                  guint       change,
-                  SdStore    *store)
+sd_plan_page_store_changed (SdPage *page,
+                            guint   what)
 {
-  if ((change & (SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_STAFF | SD_STORE_CHANGED_FACTS)) == 0)
-    return;
   /* Our own save: the model already shows it. */
-  if (self->model->saving)
+  if (SD_PLAN_PAGE (page)->model->saving)
     return;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->needs_reload = TRUE;
+  SD_PAGE_CLASS (sd_plan_page_parent_class)->store_changed (page, what);
 }
 
 static void
-on_context_store_notify (SdPlanPage *self)
+sd_plan_page_store_replaced (SdPage  *page,
+                             SdStore *store)
 {
-  SdStore *store = sd_context_get_store (self->context);
+  SdPlanPage *self = SD_PLAN_PAGE (page);
 
-  if (store == self->store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                      G_CALLBACK (on_store_changed), self,
-                                                      G_CONNECT_SWAPPED);
   self->version_id = 0;
   plan_model_clear (self->model);
   sd_grid_model_changed (SD_GRID_MODEL (self->model));
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->needs_reload = TRUE;
 }
 
 /* --- version actions --- */
@@ -755,17 +726,18 @@ on_new_version_response (SdVersionDialog *dialog,
                          const char      *response,
                          SdPlanPage      *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   gint64 copy_from = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "copy-from")) != 0
                      ? self->version_id : 0;
   gint64 id;
 
-  if (g_strcmp0 (response, "accept") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "accept") != 0 || store == NULL)
     return;
 
   name = sd_version_dialog_dup_name (dialog);
-  id = sd_store_create_plan_version (self->store, self->year, name,
+  id = sd_store_create_plan_version (store, self->year, name,
                                      sd_version_dialog_get_scenario (dialog), copy_from, &error);
   if (id == 0)
     {
@@ -773,7 +745,7 @@ on_new_version_response (SdVersionDialog *dialog,
       return;
     }
   self->version_id = id;
-  reload (self);
+  sd_page_reload (SD_PAGE (self));
 }
 
 static void
@@ -784,7 +756,7 @@ ask_new_version (SdPlanPage *self,
   g_autofree char *name = NULL;
   GtkWidget *dialog;
 
-  if (self->store == NULL || (revision && version == NULL))
+  if (sd_page_get_store (SD_PAGE (self)) == NULL || (revision && version == NULL))
     return;
 
   if (revision)
@@ -812,10 +784,11 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SdPlanPage *self = SD_PLAN_PAGE (widget);
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (widget);
   SdImportDialog *dialog;
 
-  dialog = sd_import_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = sd_import_dialog_new (context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                  SD_IMPORT_PLAN);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -841,11 +814,12 @@ on_approve_response (AdwMessageDialog *dialog,
                      const char       *response,
                      SdPlanPage       *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "approve") != 0 || self->store == NULL || self->version_id == 0)
+  if (g_strcmp0 (response, "approve") != 0 || store == NULL || self->version_id == 0)
     return;
-  if (!sd_store_approve_plan_version (self->store, self->version_id, &error))
+  if (!sd_store_approve_plan_version (store, self->version_id, &error))
     show_error (self, error);
   else
     add_toast (self, _("Plan approved"), TRUE);
@@ -882,11 +856,12 @@ make_current_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   SdPlanPage *self = SD_PLAN_PAGE (widget);
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->version_id == 0)
+  if (store == NULL || self->version_id == 0)
     return;
-  if (!sd_store_make_plan_version_current (self->store, self->version_id, &error))
+  if (!sd_store_make_plan_version_current (store, self->version_id, &error))
     show_error (self, error);
 }
 
@@ -895,13 +870,14 @@ on_rename_response (SdVersionDialog *dialog,
                     const char      *response,
                     SdPlanPage      *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
-  if (g_strcmp0 (response, "accept") != 0 || self->store == NULL || self->version_id == 0)
+  if (g_strcmp0 (response, "accept") != 0 || store == NULL || self->version_id == 0)
     return;
   name = sd_version_dialog_dup_name (dialog);
-  if (!sd_store_rename_plan_version (self->store, self->version_id, name, &error))
+  if (!sd_store_rename_plan_version (store, self->version_id, name, &error))
     show_error (self, error);
 }
 
@@ -927,11 +903,12 @@ on_delete_response (AdwMessageDialog *dialog,
                     const char       *response,
                     SdPlanPage       *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL || self->version_id == 0)
+  if (g_strcmp0 (response, "delete") != 0 || store == NULL || self->version_id == 0)
     return;
-  if (!sd_store_delete_plan_version (self->store, self->version_id, &error))
+  if (!sd_store_delete_plan_version (store, self->version_id, &error))
     show_error (self, error);
   else
     add_toast (self, _("Draft deleted"), TRUE);
@@ -965,15 +942,16 @@ on_compare_response (AdwMessageDialog *dialog,
                      const char       *response,
                      SdPlanPage       *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
   GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
   guint selected = gtk_drop_down_get_selected (dropdown);
   GtkWidget *window;
 
-  if (g_strcmp0 (response, "compare") != 0 || self->store == NULL || selected >= ids->len)
+  if (g_strcmp0 (response, "compare") != 0 || store == NULL || selected >= ids->len)
     return;
-  window = sd_compare_window_new (get_window (self), self->store, self->version_id,
+  window = sd_compare_window_new (get_window (self), store, self->version_id,
                                   g_array_index (ids, gint64, selected), &error);
   if (window == NULL)
     show_error (self, error);
@@ -1446,36 +1424,22 @@ manager_params_action (GtkWidget  *widget,
 /* --- GObject --- */
 
 static void
-sd_plan_page_map (GtkWidget *widget)
-{
-  SdPlanPage *self = SD_PLAN_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sd_plan_page_parent_class)->map (widget);
-
-  if (self->needs_reload)
-    reload (self);
-}
-
-static void
 sd_plan_page_constructed (GObject *object)
 {
   SdPlanPage *self = SD_PLAN_PAGE (object);
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
   GDate today;
 
   G_OBJECT_CLASS (sd_plan_page_parent_class)->constructed (object);
 
-  g_return_if_fail (self->context != NULL);
+  g_return_if_fail (context != NULL);
 
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (context, &today);
   self->year = g_date_get_year (&today);
   self->filling = TRUE;
   gtk_spin_button_set_value (self->year_spin, self->year);
   self->filling = FALSE;
 
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (on_context_store_notify), self,
-                           G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
   update_actions (self);
 }
 
@@ -1486,12 +1450,6 @@ sd_plan_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_PLAN_PAGE);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
   g_clear_object (&self->model);
   g_clear_pointer (&self->versions, g_ptr_array_unref);
 
@@ -1509,59 +1467,19 @@ sd_plan_page_finalize (GObject *object)
 }
 
 static void
-sd_plan_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  SdPlanPage *self = SD_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sd_plan_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  SdPlanPage *self = SD_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sd_plan_page_class_init (SdPlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
   object_class->constructed = sd_plan_page_constructed;
   object_class->dispose = sd_plan_page_dispose;
   object_class->finalize = sd_plan_page_finalize;
-  object_class->get_property = sd_plan_page_get_property;
-  object_class->set_property = sd_plan_page_set_property;
-  widget_class->map = sd_plan_page_map;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         SD_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = sd_plan_page_reload;
+  page_class->store_changed = sd_plan_page_store_changed;
+  page_class->store_replaced = sd_plan_page_store_replaced;
+  page_class->reload_on = SD_STORE_CHANGED_PLAN | SD_STORE_CHANGED_STAFF | SD_STORE_CHANGED_FACTS;
 
   g_type_ensure (SD_TYPE_GRID);
 
@@ -1612,7 +1530,6 @@ sd_plan_page_init (SdPlanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->model = g_object_new (SD_TYPE_PLAN_MODEL, NULL);
-  self->needs_reload = TRUE;
   sd_grid_set_corner_title (self->grid, _("Manager"));
   sd_grid_set_model (self->grid, SD_GRID_MODEL (self->model));
 }
@@ -1650,7 +1567,7 @@ sd_plan_page_select_version (SdPlanPage *self,
   g_return_if_fail (SD_IS_PLAN_PAGE (self));
 
   self->version_id = version_id;
-  reload (self);
+  sd_page_reload (SD_PAGE (self));
 }
 
 gint64

@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 #include "sd-grid.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_PLAN_PAGE (sd_plan_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdPlanPage, sd_plan_page, SD, PLAN_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdPlanPage, sd_plan_page, SD, PLAN_PAGE, SdPage)
 
 /* A page editing the plan versions of the context's company; it follows the context when
  * the window opens another file and reloads when the file changes (undo, redo). */

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "sd-chart-view.h"
+#include "sd-export-job.h"
 #include "sd-report-page.h"
 #include "sd-report-pdf.h"
 #include "sd-report-xlsx.h"
@@ -27,32 +28,6 @@ enum {
   KIND_QUARTER,
   KIND_YEAR,
 };
-
-/* One export on a worker thread, with the report it writes. */
-typedef struct {
-  gatomicrefcount  ref;
-  SdOwnerReport   *report;
-  char            *path;
-  SdExportFormat   format;
-  gint             permille;    /* progress, written by the thread */
-} ExportJob;
-
-static ExportJob *
-export_job_ref (ExportJob *job)
-{
-  g_atomic_ref_count_inc (&job->ref);
-  return job;
-}
-
-static void
-export_job_unref (ExportJob *job)
-{
-  if (!g_atomic_ref_count_dec (&job->ref))
-    return;
-  sd_owner_report_free (job->report);
-  g_free (job->path);
-  g_free (job);
-}
 
 /* What a print operation draws: its own report, so that a reload meanwhile changes nothing. */
 typedef struct {
@@ -70,12 +45,8 @@ print_job_free (PrintJob *job)
 
 struct _SdReportPage
 {
-  AdwBin          parent_instance;
+  SdPage          parent_instance;
 
-  SdContext      *context;
-  SdStore        *store;
-  gulong          store_changed_id;
-  gboolean        needs_reload;
   gboolean        updating;
   guint           reload_id;
 
@@ -117,21 +88,11 @@ struct _SdReportPage
 
   GtkFileChooserNative *chooser;
   SdExportFormat  chooser_format;
-  ExportJob      *job;
-  GCancellable   *cancellable;
-  guint           progress_id;
+  SdExportJob    *job;
   char           *last_result;
 };
 
-G_DEFINE_FINAL_TYPE (SdReportPage, sd_report_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (SdReportPage, sd_report_page, SD_TYPE_PAGE)
 
 /* --- period --- */
 
@@ -359,7 +320,8 @@ figure_card (const SdReportFigure *figure)
 static void
 set_buttons_sensitive (SdReportPage *self)
 {
-  gboolean can = self->store != NULL && self->report != NULL && self->job == NULL;
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
+  gboolean can = store != NULL && self->report != NULL && self->job == NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->excel_button), can);
   gtk_widget_set_sensitive (GTK_WIDGET (self->pdf_button), can);
@@ -370,12 +332,14 @@ static SdOwnerReport *
 build_report (SdReportPage  *self,
               GError       **error)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
   SdPeriod period;
   GDate today;
 
   sd_report_page_get_period (self, &period);
-  sd_context_get_today (self->context, &today);
-  return sd_owner_report_build (self->store, sd_context_get_calendar (self->context), &period,
+  sd_context_get_today (context, &today);
+  return sd_owner_report_build (store, sd_context_get_calendar (context), &period,
                                 &today, NULL, error);
 }
 
@@ -403,7 +367,7 @@ show_nothing (SdReportPage *self,
 }
 
 static void
-reload (SdReportPage *self)
+build (SdReportPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) lagging = NULL;
@@ -412,11 +376,10 @@ reload (SdReportPage *self)
   g_autofree char *lagging_text = NULL;
   SdOwnerReport *report;
 
-  self->needs_reload = FALSE;
   g_clear_handle_id (&self->reload_id, g_source_remove);
   gtk_spinner_stop (self->spinner);
 
-  if (self->store == NULL)
+  if (sd_page_get_store (SD_PAGE (self)) == NULL)
     {
       show_nothing (self, _("No company is open."), "");
       return;
@@ -487,19 +450,16 @@ reload_idle (gpointer user_data)
   SdReportPage *self = user_data;
 
   self->reload_id = 0;
-  reload (self);
+  build (self);
   return G_SOURCE_REMOVE;
 }
 
 /* Builds the report after the next frame, with the spinner turning meanwhile. */
 static void
-queue_reload (SdReportPage *self)
+sd_report_page_reload (SdPage *page)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->needs_reload = TRUE;
-      return;
-    }
+  SdReportPage *self = SD_REPORT_PAGE (page);
+
   if (self->reload_id != 0)
     return;
   gtk_spinner_start (self->spinner);
@@ -519,7 +479,7 @@ on_period_changed (SdReportPage *self)
   else if (kind == KIND_QUARTER &&
            gtk_drop_down_get_model (self->index_dropdown) == G_LIST_MODEL (self->quarter_names))
     self->quarter_index = gtk_drop_down_get_selected (self->index_dropdown);
-  queue_reload (self);
+  sd_page_queue_reload (SD_PAGE (self));
 }
 
 static void
@@ -528,7 +488,7 @@ on_kind_changed (SdReportPage *self)
   if (self->updating)
     return;
   sync_index_dropdown (self);
-  queue_reload (self);
+  sd_page_queue_reload (SD_PAGE (self));
 }
 
 void
@@ -554,7 +514,9 @@ sd_report_page_set_period (SdReportPage   *self,
     gtk_drop_down_set_selected (self->kind_dropdown, KIND_YEAR);
   sync_index_dropdown (self);
   self->updating = FALSE;
-  reload (self);
+  /* Now, not after the next frame: the caller reads the report at once. */
+  sd_page_reload (SD_PAGE (self));
+  build (self);
 }
 
 const SdOwnerReport *
@@ -683,49 +645,23 @@ tell (SdReportPage *self,
     }
 }
 
-static void
-export_progress (double   fraction,
-                 gpointer user_data)
-{
-  ExportJob *job = user_data;
-
-  g_atomic_int_set (&job->permille, (gint) (CLAMP (fraction, 0.0, 1.0) * 1000));
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  GError *error = NULL;
-
-  if (!sd_export_owner_report_data (job->report, job->path, cancellable, export_progress, job,
-                                    &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
+/* Runs on the export's worker thread. */
 static gboolean
-on_progress_tick (gpointer user_data)
+write_report (gconstpointer      data,
+              const char        *path,
+              SdExportProgress   progress,
+              gpointer           progress_data,
+              GCancellable      *cancellable,
+              GError           **error)
 {
-  SdReportPage *self = user_data;
-
-  if (self->job != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar,
-                                   g_atomic_int_get (&self->job->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
+  return sd_export_owner_report_data (data, path, cancellable, progress, progress_data, error);
 }
 
 static void
 stop_progress (SdReportPage *self)
 {
-  g_clear_handle_id (&self->progress_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  g_clear_pointer (&self->job, export_job_unref);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->job, sd_export_job_release);
   set_buttons_sensitive (self);
 }
 
@@ -736,10 +672,10 @@ on_export_done (GObject      *source,
 {
   SdReportPage *self = SD_REPORT_PAGE (source);
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_filename_display_basename (self->job->path);
-  g_autofree char *path = g_strdup (self->job->path);
+  g_autofree char *base = g_filename_display_basename (sd_export_job_get_path (self->job));
+  g_autofree char *path = g_strdup (sd_export_job_get_path (self->job));
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (sd_export_job_finish (result, &error))
     {
       /* Translators: %s is a file name. */
       g_autofree char *text = g_strdup_printf (_("Saved «%s»"), base);
@@ -770,22 +706,23 @@ sd_report_page_export_to (SdReportPage  *self,
                           const char    *path,
                           GError       **error)
 {
-  g_autoptr(GTask) task = NULL;
+  SdStore *store;
   g_autoptr(SdOwnerReport) report = NULL;
   g_autofree char *base = NULL;
   g_autofree char *text = NULL;
   SdExportFormat format;
-  ExportJob *job;
 
   g_return_val_if_fail (SD_IS_REPORT_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->store == NULL || self->job != NULL)
+  store = sd_page_get_store (SD_PAGE (self));
+
+  if (store == NULL || self->job != NULL)
     {
       g_set_error_literal (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_WRITE,
-                           self->store == NULL ? _("No company is open.")
-                                               : _("An export is already running."));
+                           store == NULL ? _("No company is open.")
+                                         : _("An export is already running."));
       return FALSE;
     }
   if (!sd_export_format_for_path (path, (1u << SD_EXPORT_FORMAT_XLSX) |
@@ -803,28 +740,19 @@ sd_report_page_export_to (SdReportPage  *self,
       return FALSE;
     }
 
-  job = g_new0 (ExportJob, 1);
-  g_atomic_ref_count_init (&job->ref);
-  job->report = g_steal_pointer (&report);
-  job->path = g_strdup (path);
-  job->format = format;
-  self->job = job;
-  self->cancellable = g_cancellable_new ();
+  self->job = sd_export_job_new (path, g_steal_pointer (&report),
+                                 (GDestroyNotify) sd_owner_report_free);
 
   base = g_filename_display_basename (path);
   /* Translators: %s is a file name. */
   text = g_strdup_printf (_("Exporting the report to «%s»…"), base);
   gtk_label_set_label (self->progress_label, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   set_buttons_sensitive (self);
-  self->progress_id = g_timeout_add (100, on_progress_tick, self);
 
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
-  g_task_set_source_tag (task, sd_report_page_export_to);
-  g_task_set_task_data (task, export_job_ref (job), (GDestroyNotify) export_job_unref);
-  g_task_run_in_thread (task, export_thread);
+  sd_export_job_run (self->job, self, sd_report_page_export_to, TRUE, write_report,
+                     self->progress_bar, on_export_done);
   return TRUE;
 }
 
@@ -839,8 +767,8 @@ void
 sd_report_page_cancel_export (SdReportPage *self)
 {
   g_return_if_fail (SD_IS_REPORT_PAGE (self));
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->job != NULL)
+    sd_export_job_cancel (self->job);
 }
 
 const char *
@@ -898,7 +826,7 @@ choose_file (SdReportPage   *self,
   g_autofree char *label = NULL;
   gboolean pdf = format == SD_EXPORT_FORMAT_PDF;
 
-  if (self->store == NULL || self->job != NULL || self->report == NULL)
+  if (sd_page_get_store (SD_PAGE (self)) == NULL || self->job != NULL || self->report == NULL)
     return;
   label = g_strdup (self->report->period_label);
   g_strdelimit (label, "/\\:", '-');
@@ -991,7 +919,7 @@ make_print_operation (SdReportPage  *self,
   PrintJob *job;
   SdOwnerReport *report;
 
-  if (self->store == NULL)
+  if (sd_page_get_store (SD_PAGE (self)) == NULL)
     {
       g_set_error_literal (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_NO_DATA,
                            _("No company is open."));
@@ -1073,42 +1001,6 @@ sd_report_page_print_to_file (SdReportPage  *self,
 /* --- following the company --- */
 
 static void
-on_store_changed (SdReportPage *self,
-                  guint         what,
-                  SdStore      *store)
-{
-  /* Anything in the file can show in the report: names, facts, plan, pay, settings. */
-  queue_reload (self);
-}
-
-static void
-on_context_store_notify (SdReportPage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                      G_CALLBACK (on_store_changed), self,
-                                                      G_CONNECT_SWAPPED);
-  queue_reload (self);
-}
-
-static void
-sd_report_page_map (GtkWidget *widget)
-{
-  SdReportPage *self = SD_REPORT_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sd_report_page_parent_class)->map (widget);
-  if (self->needs_reload)
-    queue_reload (self);
-}
-
-static void
 sd_report_page_constructed (GObject *object)
 {
   SdReportPage *self = SD_REPORT_PAGE (object);
@@ -1116,7 +1008,7 @@ sd_report_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (sd_report_page_parent_class)->constructed (object);
 
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (sd_page_get_context (SD_PAGE (self)), &today);
   self->updating = TRUE;
   gtk_spin_button_set_value (self->year_spin, g_date_get_year (&today));
   self->month_index = g_date_get_month (&today) - 1;
@@ -1124,10 +1016,6 @@ sd_report_page_constructed (GObject *object)
   gtk_drop_down_set_selected (self->kind_dropdown, KIND_YEAR);
   sync_index_dropdown (self);
   self->updating = FALSE;
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (on_context_store_notify), self, G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
 }
 
 static void
@@ -1136,15 +1024,13 @@ sd_report_page_dispose (GObject *object)
   SdReportPage *self = SD_REPORT_PAGE (object);
 
   /* A running export holds the page (the task's source) until it ends. */
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
+  if (self->job != NULL)
+    {
+      sd_export_job_cancel (self->job);
+      sd_export_job_stop_progress (self->job);
+    }
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_object (&self->chooser);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_REPORT_PAGE);
 
@@ -1156,8 +1042,7 @@ sd_report_page_finalize (GObject *object)
 {
   SdReportPage *self = SD_REPORT_PAGE (object);
 
-  g_clear_pointer (&self->job, export_job_unref);
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->job, sd_export_job_release);
   g_clear_pointer (&self->report, sd_owner_report_free);
   g_clear_pointer (&self->figures, g_ptr_array_unref);
   sd_report_charts_clear (&self->charts);
@@ -1169,58 +1054,18 @@ sd_report_page_finalize (GObject *object)
 }
 
 static void
-sd_report_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  SdReportPage *self = SD_REPORT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sd_report_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  SdReportPage *self = SD_REPORT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sd_report_page_class_init (SdReportPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
   object_class->constructed = sd_report_page_constructed;
   object_class->dispose = sd_report_page_dispose;
   object_class->finalize = sd_report_page_finalize;
-  object_class->set_property = sd_report_page_set_property;
-  object_class->get_property = sd_report_page_get_property;
-  widget_class->map = sd_report_page_map;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, SD_TYPE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = sd_report_page_reload;
+  /* Anything in the file can show in the report: names, facts, plan, pay, settings. */
+  page_class->reload_on = SD_STORE_CHANGED_ALL;
 
   g_type_ensure (SD_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

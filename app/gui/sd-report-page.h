@@ -7,13 +7,13 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 #include "sd-owner-report.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_REPORT_PAGE (sd_report_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdReportPage, sd_report_page, SD, REPORT_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdReportPage, sd_report_page, SD, REPORT_PAGE, SdPage)
 
 GtkWidget           *sd_report_page_new                (SdContext *context);
 /* Shows `period` (a year, quarter or month) and builds its report now. */

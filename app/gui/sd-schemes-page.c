@@ -17,13 +17,9 @@
 
 struct _SdSchemesPage
 {
-  AdwBin          parent_instance;
+  SdPage          parent_instance;
 
-  SdContext      *context;
-  SdStore        *store;
-  gulong          store_changed_id;
   /* Read from the file when the page is shown, not on every change elsewhere. */
-  gboolean        needs_reload;
 
   GtkLabel       *status;
   GtkListBox     *list;
@@ -32,7 +28,7 @@ struct _SdSchemesPage
   GtkFileChooserNative *chooser;
 };
 
-G_DEFINE_FINAL_TYPE (SdSchemesPage, sd_schemes_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (SdSchemesPage, sd_schemes_page, SD_TYPE_PAGE)
 
 static void
 show_status (SdSchemesPage *self,
@@ -80,6 +76,7 @@ typical_plan (SdSchemesPage  *self,
               gint64          id,
               SdSchemeScope   scope)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GArray) plan = NULL;
   g_autoptr(GArray) assignments = NULL;
   g_autoptr(GHashTable) scheme_of = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -88,10 +85,10 @@ typical_plan (SdSchemesPage  *self,
   SdMonth month;
   GDate today;
 
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (sd_page_get_context (SD_PAGE (self)), &today);
   month = sd_month_from_date (&today);
-  plan = sd_store_list_plan (self->store, month, month, NULL);
-  assignments = sd_store_list_scheme_assignments (self->store, 0, NULL);
+  plan = sd_store_list_plan (store, month, month, NULL);
+  assignments = sd_store_list_scheme_assignments (store, 0, NULL);
   if (plan == NULL || assignments == NULL)
     return 0;
   /* By manager then month: the last one from this month or earlier pays the month. */
@@ -133,17 +130,18 @@ open_editor (SdSchemesPage  *self,
              gint64          id,
              const SdScheme *scheme)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(SdSchemeEntry) entry = NULL;
   SdSchemeEditor *editor;
   SdMoney plan;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
-  if (scheme == NULL && (entry = sd_store_get_scheme (self->store, id, NULL)) != NULL)
+  if (scheme == NULL && (entry = sd_store_get_scheme (store, id, NULL)) != NULL)
     scheme = entry->scheme;
-  editor = sd_scheme_editor_new (parent_window (self), self->store, id, scheme);
+  editor = sd_scheme_editor_new (parent_window (self), store, id, scheme);
   /* Whole rubles read better in the field. */
   plan = typical_plan (self, id, scheme != NULL ? scheme->scope : SD_SCOPE_PERSONAL);
   if (plan >= 100)
@@ -157,9 +155,10 @@ static char *
 free_name (SdSchemesPage *self,
            const char    *name)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   char *candidate = g_strdup (name);
 
-  for (guint n = 2; self->store != NULL && sd_store_find_scheme (self->store, candidate) != 0; n++)
+  for (guint n = 2; store != NULL && sd_store_find_scheme (store, candidate) != 0; n++)
     {
       g_free (candidate);
       candidate = g_strdup_printf ("%s (%u)", name, n);
@@ -205,15 +204,16 @@ static void
 on_duplicate_clicked (GtkButton     *button,
                       SdSchemesPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   gint64 id = button_scheme_id (button);
   g_autoptr(GError) error = NULL;
   g_autoptr(SdSchemeEntry) entry = NULL;
   g_autoptr(SdScheme) copy = NULL;
   g_autofree char *wanted = NULL;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
-  entry = sd_store_get_scheme (self->store, id, &error);
+  entry = sd_store_get_scheme (store, id, &error);
   if (entry == NULL)
     {
       show_status (self, error->message);
@@ -224,7 +224,7 @@ on_duplicate_clicked (GtkButton     *button,
   wanted = g_strdup_printf (_("%s (copy)"), entry->scheme->name);
   g_free (copy->name);
   copy->name = free_name (self, wanted);
-  if (sd_store_add_scheme (self->store, copy, &error) == 0)
+  if (sd_store_add_scheme (store, copy, &error) == 0)
     show_status (self, error->message);
 }
 
@@ -235,29 +235,30 @@ remove_scheme_and_assignments (SdSchemesPage  *self,
                                gint64          id,
                                GError        **error)
 {
-  g_autoptr(GArray) all = sd_store_list_scheme_assignments (self->store, 0, error);
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
+  g_autoptr(GArray) all = sd_store_list_scheme_assignments (store, 0, error);
 
   if (all == NULL)
     return FALSE;
   /* Translators: an undo step, "Undo Delete scheme" */
-  if (!sd_store_begin (self->store, _("Delete scheme"), error))
+  if (!sd_store_begin (store, _("Delete scheme"), error))
     return FALSE;
   for (guint i = 0; i < all->len; i++)
     {
       const SdSchemeAssignment *a = &g_array_index (all, SdSchemeAssignment, i);
 
-      if (a->scheme_id == id && !sd_store_unassign_scheme (self->store, a->manager_id, a->from, error))
+      if (a->scheme_id == id && !sd_store_unassign_scheme (store, a->manager_id, a->from, error))
         {
-          sd_store_rollback (self->store);
+          sd_store_rollback (store);
           return FALSE;
         }
     }
-  if (!sd_store_remove_scheme (self->store, id, error))
+  if (!sd_store_remove_scheme (store, id, error))
     {
-      sd_store_rollback (self->store);
+      sd_store_rollback (store);
       return FALSE;
     }
-  return sd_store_commit (self->store, error);
+  return sd_store_commit (store, error);
 }
 
 static void
@@ -268,7 +269,7 @@ on_remove_response (AdwMessageDialog *dialog,
   gint64 id = button_scheme_id (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "delete") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "delete") != 0 || sd_page_get_store (SD_PAGE (self)) == NULL)
     return;
   show_status (self, NULL);
   if (!remove_scheme_and_assignments (self, id, &error))
@@ -286,25 +287,26 @@ static void
 on_remove_clicked (GtkButton     *button,
                    SdSchemesPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   gint64 id = button_scheme_id (button);
   guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "n-assigned"));
   g_autoptr(GError) error = NULL;
   g_autoptr(SdSchemeEntry) entry = NULL;
   GtkWidget *dialog;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
   show_status (self, NULL);
   if (n == 0)
     {
       /* Nobody is paid by it: undo is enough of a safety net. */
-      if (!sd_store_remove_scheme (self->store, id, &error))
+      if (!sd_store_remove_scheme (store, id, &error))
         show_status (self, error->message);
       else
         toast (self, _("Scheme deleted. Undo brings it back."));
       return;
     }
-  entry = sd_store_get_scheme (self->store, id, &error);
+  entry = sd_store_get_scheme (store, id, &error);
   if (entry == NULL)
     {
       show_status (self, error->message);
@@ -336,11 +338,12 @@ static void
 on_unassign_clicked (GtkButton     *button,
                      SdSchemesPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   gint64 manager = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "manager-id"));
   SdMonth from = (SdMonth) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "from"));
   g_autoptr(GError) error = NULL;
 
-  if (self->store != NULL && !sd_store_unassign_scheme (self->store, manager, from, &error))
+  if (store != NULL && !sd_store_unassign_scheme (store, manager, from, &error))
     show_status (self, error->message);
 }
 
@@ -349,6 +352,7 @@ on_assign_response (AdwMessageDialog *dialog,
                     const char       *response,
                     SdSchemesPage    *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   GtkDropDown *who = g_object_get_data (G_OBJECT (dialog), "who");
   GtkDropDown *month = g_object_get_data (G_OBJECT (dialog), "month");
   GtkSpinButton *year = g_object_get_data (G_OBJECT (dialog), "year");
@@ -357,11 +361,11 @@ on_assign_response (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   SdMonth from;
 
-  if (g_strcmp0 (response, "assign") != 0 || self->store == NULL || selected >= ids->len)
+  if (g_strcmp0 (response, "assign") != 0 || store == NULL || selected >= ids->len)
     return;
   from = sd_month_make (gtk_spin_button_get_value_as_int (year),
                         (int) gtk_drop_down_get_selected (month) + 1);
-  if (!sd_store_assign_scheme (self->store, g_array_index (ids, gint64, selected),
+  if (!sd_store_assign_scheme (store, g_array_index (ids, gint64, selected),
                                button_scheme_id (dialog), from, &error))
     show_status (self, error->message);
   else
@@ -372,6 +376,7 @@ static void
 on_assign_clicked (GtkButton     *button,
                    SdSchemesPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   gint64 id = button_scheme_id (button);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) staff = NULL;
@@ -382,10 +387,10 @@ on_assign_clicked (GtkButton     *button,
   GtkWidget *dialog, *box, *when, *who, *month, *year;
   GDate today;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
-  staff = sd_store_list_staff (self->store, FALSE, &error);
-  entry = staff != NULL ? sd_store_get_scheme (self->store, id, &error) : NULL;
+  staff = sd_store_list_staff (store, FALSE, &error);
+  entry = staff != NULL ? sd_store_get_scheme (store, id, &error) : NULL;
   if (entry == NULL)
     {
       g_array_unref (ids);
@@ -409,7 +414,7 @@ on_assign_clicked (GtkButton     *button,
         *space = '\0';
       gtk_string_list_append (months, label);
     }
-  sd_context_get_today (self->context, &today);
+  sd_context_get_today (sd_page_get_context (SD_PAGE (self)), &today);
 
   who = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (who), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -461,6 +466,7 @@ sd_schemes_page_export_file (SdSchemesPage  *self,
                              GFile          *file,
                              GError        **error)
 {
+  SdStore *store;
   g_autoptr(SdSchemeEntry) entry = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *json = NULL;
@@ -470,13 +476,15 @@ sd_schemes_page_export_file (SdSchemesPage  *self,
   g_return_val_if_fail (SD_IS_SCHEMES_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  store = sd_page_get_store (SD_PAGE (self));
+
   base = g_file_get_basename (file);
-  if (self->store == NULL)
+  if (store == NULL)
     {
       g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_FAILED, _("No company is open."));
       return FALSE;
     }
-  entry = sd_store_get_scheme (self->store, scheme_id, &local);
+  entry = sd_store_get_scheme (store, scheme_id, &local);
   if (entry != NULL)
     json = sd_scheme_to_json (entry->scheme);
   /* g_file_replace_contents writes beside the file and renames: an old file stays whole. */
@@ -517,12 +525,13 @@ static void
 on_export_clicked (GtkButton     *button,
                    SdSchemesPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   gint64 id = button_scheme_id (button);
   g_autoptr(SdSchemeEntry) entry = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
-  if (self->store == NULL || (entry = sd_store_get_scheme (self->store, id, NULL)) == NULL)
+  if (store == NULL || (entry = sd_store_get_scheme (store, id, NULL)) == NULL)
     return;
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Export the Scheme"), parent_window (self),
@@ -545,6 +554,7 @@ sd_schemes_page_import_file (SdSchemesPage  *self,
                              GFile          *file,
                              GError        **error)
 {
+  SdStore *store;
   g_autofree char *text = NULL;
   gsize length = 0;
   g_autoptr(SdScheme) scheme = NULL;
@@ -555,15 +565,17 @@ sd_schemes_page_import_file (SdSchemesPage  *self,
   g_return_val_if_fail (SD_IS_SCHEMES_PAGE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  store = sd_page_get_store (SD_PAGE (self));
+
   base = g_file_get_basename (file);
-  if (self->store == NULL)
+  if (store == NULL)
     {
       g_set_error_literal (error, SD_STORE_ERROR, SD_STORE_ERROR_FAILED, _("No company is open."));
       return FALSE;
     }
   if (!g_file_load_contents (file, NULL, &text, &length, NULL, &local) ||
       (scheme = sd_scheme_from_json (text, (gssize) length, &local)) == NULL ||
-      sd_store_import_scheme (self->store, scheme, &replaced, &local) == 0)
+      sd_store_import_scheme (store, scheme, &replaced, &local) == 0)
     {
       /* Translators: a file name, then why it cannot be imported. */
       g_set_error (error, SD_SCHEME_ERROR, SD_SCHEME_ERROR_INVALID,
@@ -603,7 +615,7 @@ on_import_clicked (SdSchemesPage *self)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (self->store == NULL)
+  if (sd_page_get_store (SD_PAGE (self)) == NULL)
     return;
   g_clear_object (&self->chooser);
   self->chooser = gtk_file_chooser_native_new (_("Import a Scheme"), parent_window (self),
@@ -711,8 +723,10 @@ add_assignment_rows (SdSchemesPage *self,
 }
 
 static void
-reload (SdSchemesPage *self)
+sd_schemes_page_reload (SdPage *page)
 {
+  SdSchemesPage *self = SD_SCHEMES_PAGE (page);
+  SdStore *store = sd_page_get_store (page);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) schemes = NULL;
   g_autoptr(GArray) assignments = NULL;
@@ -723,17 +737,17 @@ reload (SdSchemesPage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  schemes = sd_store_list_schemes (self->store, &error);
+  schemes = sd_store_list_schemes (store, &error);
   if (schemes == NULL)
     {
       show_status (self, error->message);
       return;
     }
-  assignments = sd_store_list_scheme_assignments (self->store, 0, NULL);
-  staff = sd_store_list_staff (self->store, TRUE, NULL);
+  assignments = sd_store_list_scheme_assignments (store, 0, NULL);
+  staff = sd_store_list_staff (store, TRUE, NULL);
   for (guint i = 0; staff != NULL && i < staff->len; i++)
     {
       SdStaffMember *m = g_ptr_array_index (staff, i);
@@ -782,9 +796,10 @@ reload (SdSchemesPage *self)
 static void
 on_add_typical_clicked (SdSchemesPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GPtrArray) all = sd_scheme_library_create_all ();
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
   show_status (self, NULL);
   for (guint i = 0; i < all->len; i++)
@@ -792,9 +807,9 @@ on_add_typical_clicked (SdSchemesPage *self)
       SdScheme *scheme = g_ptr_array_index (all, i);
       g_autoptr(GError) error = NULL;
 
-      if (sd_store_find_scheme (self->store, scheme->name) != 0)
+      if (sd_store_find_scheme (store, scheme->name) != 0)
         continue;
-      if (sd_store_add_scheme (self->store, scheme, &error) == 0)
+      if (sd_store_add_scheme (store, scheme, &error) == 0)
         {
           show_status (self, error->message);
           return;
@@ -803,56 +818,14 @@ on_add_typical_clicked (SdSchemesPage *self)
 }
 
 static void
-queue_reload (SdSchemesPage *self)
+sd_schemes_page_store_replaced (SdPage  *page,
+                                SdStore *store)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->needs_reload = TRUE;
-}
+  SdSchemesPage *self = SD_SCHEMES_PAGE (page);
 
-static void
-sd_schemes_page_map (GtkWidget *widget)
-{
-  SdSchemesPage *self = (SdSchemesPage *) widget;
-
-  GTK_WIDGET_CLASS (sd_schemes_page_parent_class)->map (widget);
-
-  if (self->needs_reload)
-    {
-      self->needs_reload = FALSE;
-      reload (self);
-    }
-}
-
-static void
-on_store_changed (SdSchemesPage *self,
-                  guint          what,
-                  SdStore       *store)
-{
-  /* Staff names and dates show in the assignments. */
-  if (what & (SD_STORE_CHANGED_SCHEMES | SD_STORE_CHANGED_STAFF))
-    queue_reload (self);
-}
-
-static void
-on_context_store_notify (SdSchemesPage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                      G_CALLBACK (on_store_changed), self,
-                                                      G_CONNECT_SWAPPED);
   show_status (self, NULL);
-  queue_reload (self);
 }
 
 static void
@@ -864,12 +837,6 @@ sd_schemes_page_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->editor));
   g_clear_weak_pointer (&self->editor);
   g_clear_object (&self->chooser);
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
   g_clear_object (&self->new_menu);
 
   G_OBJECT_CLASS (sd_schemes_page_parent_class)->dispose (object);
@@ -879,7 +846,10 @@ static void
 sd_schemes_page_class_init (SdSchemesPageClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sd_schemes_page_dispose;
-  GTK_WIDGET_CLASS (klass)->map = sd_schemes_page_map;
+  SD_PAGE_CLASS (klass)->reload = sd_schemes_page_reload;
+  SD_PAGE_CLASS (klass)->store_replaced = sd_schemes_page_store_replaced;
+  /* Staff names and dates show in the assignments. */
+  SD_PAGE_CLASS (klass)->reload_on = SD_STORE_CHANGED_SCHEMES | SD_STORE_CHANGED_STAFF;
 }
 
 static void
@@ -967,17 +937,9 @@ sd_schemes_page_init (SdSchemesPage *self)
 GtkWidget *
 sd_schemes_page_new (SdContext *context)
 {
-  SdSchemesPage *self;
-
   g_return_val_if_fail (SD_IS_CONTEXT (context), NULL);
 
-  self = g_object_new (SD_TYPE_SCHEMES_PAGE, NULL);
-  self->context = g_object_ref (context);
-  g_signal_connect_object (context, "notify::store", G_CALLBACK (on_context_store_notify),
-                           self, G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (SD_TYPE_SCHEMES_PAGE, "context", context, NULL);
 }
 
 SdSchemeEditor *

@@ -6,13 +6,13 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 #include "sd-scheme-editor.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_SCHEMES_PAGE (sd_schemes_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdSchemesPage, sd_schemes_page, SD, SCHEMES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdSchemesPage, sd_schemes_page, SD, SCHEMES_PAGE, SdPage)
 
 /* A page following the context's company and the store's "changed" signal. */
 GtkWidget      *sd_schemes_page_new         (SdContext *context);

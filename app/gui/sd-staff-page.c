@@ -14,12 +14,9 @@
 
 struct _SdStaffPage
 {
-  AdwBin              parent_instance;
+  SdPage              parent_instance;
 
-  SdContext          *context;
   /* The context's store we listen to; changes with the context's. */
-  SdStore            *store;
-  gulong              store_changed_id;
 
   GListStore         *items;
   GtkCustomFilter    *filter;
@@ -49,23 +46,10 @@ struct _SdStaffPage
   GtkColumnViewColumn *status_column;
 
   /* The list is read from the file when the page is shown, not before. */
-  guint               needs_reload : 1;
   /* The first fill waits for the window's first frame, so the window appears at once. */
-  guint               shown_once : 1;
-  gulong              after_paint_id;
 };
 
-G_DEFINE_FINAL_TYPE (SdStaffPage, sd_staff_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CONTEXT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void reload (SdStaffPage *self);
+G_DEFINE_FINAL_TYPE (SdStaffPage, sd_staff_page, SD_TYPE_PAGE)
 
 static SdStaffItem *
 get_selected_item (SdStaffPage *self)
@@ -96,10 +80,11 @@ add_toast (SdStaffPage *self,
 static void
 update_actions (SdStaffPage *self)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   SdStaffItem *item = get_selected_item (self);
   gboolean archived = item != NULL && sd_staff_item_is_archived (item);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.add", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.add", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.edit", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "staff.remove", item != NULL);
 
@@ -156,19 +141,19 @@ select_id (SdStaffPage *self,
 }
 
 static void
-reload (SdStaffPage *self)
+sd_staff_page_reload (SdPage *page)
 {
+  SdStaffPage *self = SD_STAFF_PAGE (page);
+  SdStore *store = sd_page_get_store (page);
   g_autoptr(GPtrArray) staff = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
   SdStaffItem *selected = get_selected_item (self);
   gint64 keep_id = selected != NULL ? sd_staff_item_get_id (selected) : 0;
 
-  self->needs_reload = FALSE;
-
-  if (self->store != NULL)
+  if (store != NULL)
     {
-      staff = sd_store_list_staff (self->store, TRUE, &error);
+      staff = sd_store_list_staff (store, TRUE, &error);
       if (staff == NULL)
         {
           g_autofree char *escaped = g_markup_escape_text (error->message, -1);
@@ -192,42 +177,13 @@ reload (SdStaffPage *self)
 }
 
 static void
-queue_reload (SdStaffPage *self)
+sd_staff_page_store_replaced (SdPage  *page,
+                              SdStore *store)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-  else
-    self->needs_reload = TRUE;
-}
-
-static void
-on_store_changed (SdStaffPage *self,
-                  guint        what,
-                  SdStore     *store)
-{
-  if (what & SD_STORE_CHANGED_STAFF)
-    queue_reload (self);
-}
-
-static void
-on_context_store_notify (SdStaffPage *self)
-{
-  SdStore *store = sd_context_get_store (self->context);
-
-  if (store == self->store)
-    return;
-
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_set_object (&self->store, store);
-  if (store != NULL)
-    self->store_changed_id = g_signal_connect_object (store, "changed",
-                                                      G_CALLBACK (on_store_changed), self,
-                                                      G_CONNECT_SWAPPED);
+  SdStaffPage *self = SD_STAFF_PAGE (page);
 
   /* Another company: start from the top. */
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  queue_reload (self);
   update_actions (self);
 }
 
@@ -489,8 +445,7 @@ on_dialog_saved (SdStaffPage *self,
                  gint64       id)
 {
   /* The store already told us about the change; show the person it was about. */
-  if (self->needs_reload)
-    reload (self);
+  sd_page_reload_if_needed (SD_PAGE (self));
   select_id (self, id);
 }
 
@@ -498,14 +453,15 @@ static void
 open_staff_dialog (SdStaffPage         *self,
                    const SdStaffMember *member)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   SdStaffDialog *dialog;
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
   dialog = sd_staff_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                self->store, member);
+                                store, member);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_dialog_saved), self,
                            G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->staff_dialog, dialog);
@@ -548,6 +504,7 @@ on_confirm_response (SdStaffPage      *self,
                      const char       *response,
                      AdwMessageDialog *dialog)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
@@ -555,12 +512,12 @@ on_confirm_response (SdStaffPage      *self,
 
   if (g_strcmp0 (response, "archive") != 0 && g_strcmp0 (response, "delete") != 0)
     return;
-  if (self->store == NULL || self->pending_id == 0)
+  if (store == NULL || self->pending_id == 0)
     return;
 
   escaped = g_markup_escape_text (self->pending_name, -1);
 
-  if (!sd_store_remove_staff (self->store, self->pending_id, &archived, &error))
+  if (!sd_store_remove_staff (store, self->pending_id, &archived, &error))
     {
       g_autofree char *escaped_error = g_markup_escape_text (error->message, -1);
 
@@ -584,11 +541,12 @@ static void
 restore (SdStaffPage *self,
          SdStaffItem *item)
 {
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   g_autoptr(GError) error = NULL;
   g_autofree char *escaped = g_markup_escape_text (sd_staff_item_get_name (item), -1);
   g_autofree char *message = NULL;
 
-  if (!sd_store_restore_staff (self->store, sd_staff_item_get_id (item), &error))
+  if (!sd_store_restore_staff (store, sd_staff_item_get_id (item), &error))
     {
       g_autofree char *escaped_error = g_markup_escape_text (error->message, -1);
 
@@ -607,13 +565,14 @@ remove_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SdStaffPage *self = SD_STAFF_PAGE (widget);
+  SdStore *store = sd_page_get_store (SD_PAGE (self));
   SdStaffItem *item = get_selected_item (self);
   GtkRoot *root = gtk_widget_get_root (widget);
   AdwMessageDialog *dialog;
   const char *name;
   gboolean history;
 
-  if (item == NULL || self->store == NULL || self->confirm_dialog != NULL)
+  if (item == NULL || store == NULL || self->confirm_dialog != NULL)
     return;
 
   if (sd_staff_item_is_archived (item))
@@ -623,7 +582,7 @@ remove_action (GtkWidget  *widget,
     }
 
   name = sd_staff_item_get_name (item);
-  history = sd_store_staff_has_history (self->store, sd_staff_item_get_id (item));
+  history = sd_store_staff_has_history (store, sd_staff_item_get_id (item));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                        NULL, NULL));
@@ -660,58 +619,15 @@ remove_action (GtkWidget  *widget,
 
 /* Up to 200 rows are built at once in GTK 4.8: fill the list once the window is up. */
 static void
-on_first_paint (SdStaffPage   *self,
-                GdkFrameClock *clock)
-{
-  g_clear_signal_handler (&self->after_paint_id, clock);
-  self->shown_once = TRUE;
-  if (self->needs_reload && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    reload (self);
-}
-
-static void
 on_import_clicked (SdStaffPage *self)
 {
+  SdContext *context = sd_page_get_context (SD_PAGE (self));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   SdImportDialog *dialog;
 
-  dialog = sd_import_dialog_new (self->context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  dialog = sd_import_dialog_new (context, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                  SD_IMPORT_STAFF);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-sd_staff_page_map (GtkWidget *widget)
-{
-  SdStaffPage *self = SD_STAFF_PAGE (widget);
-
-  GTK_WIDGET_CLASS (sd_staff_page_parent_class)->map (widget);
-
-  if (!self->needs_reload)
-    return;
-
-  if (self->shown_once)
-    reload (self);
-  else if (self->after_paint_id == 0)
-    self->after_paint_id = g_signal_connect_object (gtk_widget_get_frame_clock (widget),
-                                                    "after-paint",
-                                                    G_CALLBACK (on_first_paint), self,
-                                                    G_CONNECT_SWAPPED);
-}
-
-static void
-sd_staff_page_constructed (GObject *object)
-{
-  SdStaffPage *self = SD_STAFF_PAGE (object);
-
-  G_OBJECT_CLASS (sd_staff_page_parent_class)->constructed (object);
-
-  g_return_if_fail (self->context != NULL);
-
-  g_signal_connect_object (self->context, "notify::store",
-                           G_CALLBACK (on_context_store_notify), self,
-                           G_CONNECT_SWAPPED);
-  on_context_store_notify (self);
 }
 
 static void
@@ -725,12 +641,6 @@ sd_staff_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SD_TYPE_STAFF_PAGE);
 
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->store_changed_id, self->store);
-  g_clear_object (&self->store);
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (self->context, self);
-  g_clear_object (&self->context);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
@@ -752,63 +662,18 @@ sd_staff_page_finalize (GObject *object)
 }
 
 static void
-sd_staff_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  SdStaffPage *self = SD_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-sd_staff_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  SdStaffPage *self = SD_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      self->context = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 sd_staff_page_class_init (SdStaffPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SdPageClass *page_class = SD_PAGE_CLASS (klass);
 
-  object_class->constructed = sd_staff_page_constructed;
   object_class->dispose = sd_staff_page_dispose;
   object_class->finalize = sd_staff_page_finalize;
-  object_class->get_property = sd_staff_page_get_property;
-  object_class->set_property = sd_staff_page_set_property;
-
-  widget_class->map = sd_staff_page_map;
-
-  properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL,
-                         SD_TYPE_CONTEXT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->reload = sd_staff_page_reload;
+  page_class->store_replaced = sd_staff_page_store_replaced;
+  page_class->reload_on = SD_STORE_CHANGED_STAFF;
+  page_class->defer_first_fill = TRUE;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/salesdesk/Salesdesk/sd-staff-page.ui");
@@ -881,7 +746,6 @@ sd_staff_page_init (SdStaffPage *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
 
-  self->needs_reload = TRUE;
   update_state (self);
 }
 
@@ -898,7 +762,7 @@ sd_staff_page_get_context (SdStaffPage *self)
 {
   g_return_val_if_fail (SD_IS_STAFF_PAGE (self), NULL);
 
-  return self->context;
+  return sd_page_get_context (SD_PAGE (self));
 }
 
 void

@@ -6,12 +6,12 @@
 
 #include <adwaita.h>
 
-#include "sd-context.h"
+#include "sd-page.h"
 
 G_BEGIN_DECLS
 
 #define SD_TYPE_STAFF_PAGE (sd_staff_page_get_type ())
-G_DECLARE_FINAL_TYPE (SdStaffPage, sd_staff_page, SD, STAFF_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (SdStaffPage, sd_staff_page, SD, STAFF_PAGE, SdPage)
 
 /* A page showing the staff of the context's company; it follows the context when the
  * window opens another file, and reads the file only while it is shown. */
