@@ -484,9 +484,7 @@ add_people (SdOwnerReport  *self,
 
           if (a->manager_id == m->manager_id)
             {
-              g_autofree char *joined = g_strjoinv (" ", a->reasons);
-
-              p->attention = g_steal_pointer (&joined);
+              p->attention = sd_attention_get_text (a);
               self->n_attention++;
             }
         }
