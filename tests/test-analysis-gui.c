@@ -6,104 +6,24 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include <adwaita.h>
-
 #include "sd-chart-view.h"
 #include "sd-context.h"
-#include "sd-demo.h"
 #include "sd-forecast-page.h"
 #include "sd-import-dialog.h"
 #include "sd-pipeline-dialog.h"
 #include "sd-plan-fact-page.h"
 #include "sd-store.h"
+#include "sd-test-gui.h"
 
 #define TODAY "2026-11-22"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  SdStore   *store;
-  SdContext *context;
-  GtkWindow *window;
-} Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(done)                                                         \
-  G_STMT_START {                                                               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                        \
-    guint rounds_ = 0;                                                         \
-    while (!(done) && rounds_++ < 1000)                                        \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    g_source_remove (wake_id_);                                                \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
+typedef SdTestPageFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) created = NULL;
-  g_autoptr(SdDemoCompany) demo = NULL;
-  GDate today;
-
-  fixture->dir = g_dir_make_tmp ("sd-analysis-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.salesdesk", NULL);
-
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 22, 11, 2026);
-  demo = sd_demo_generate (8, 2, 42, &today);
-  created = sd_store_create (fixture->path, "Demo", "RUB", &error);
-  g_assert_no_error (error);
-  g_assert_true (sd_store_fill_demo (created, demo, &error));
-  g_assert_no_error (error);
-  sd_store_close (created);
-
-  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  fixture->context = sd_context_new (fixture->store, NULL);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1200, 900);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (fixture->window);
-  spin ();
-  g_clear_object (&fixture->context);
-  sd_store_close (fixture->store);
-  g_clear_object (&fixture->store);
-  g_unlink (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-show (Fixture   *fixture,
-      GtkWidget *page)
-{
-  gtk_window_set_child (fixture->window, page);
-  gtk_window_present (fixture->window);
-  WAIT_FOR (gtk_widget_get_mapped (page));
-  spin ();
+  sd_test_page_fixture_set_up (fixture, "sd-analysis-XXXXXX", 8, 2, TODAY, 1200, 900);
 }
 
 static gint64
@@ -136,7 +56,7 @@ test_plan_fact_completion (Fixture       *fixture,
   gint64 manager = first_manager (fixture);
   gint64 bp;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   sd_plan_fact_page_set_period (SD_PLAN_FACT_PAGE (page), &march);
 
   facts = sd_store_list_facts (fixture->store, sd_month_make (2026, 3), sd_month_make (2026, 3),
@@ -166,21 +86,21 @@ test_plan_fact_threshold (Fixture       *fixture,
   gint64 manager = first_manager (fixture);
   g_autoptr(GError) error = NULL;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   sd_plan_fact_page_set_period (SD_PLAN_FACT_PAGE (page), &year);
   g_assert_false (sd_plan_fact_page_is_lagging (SD_PLAN_FACT_PAGE (page), manager) &&
                   sd_store_get_setting_int (fixture->store, "lag-threshold-bp", 0) == 20000);
 
   threshold = GTK_SPIN_BUTTON (sd_plan_fact_page_get_threshold (SD_PLAN_FACT_PAGE (page)));
   gtk_spin_button_set_value (threshold, 200);
-  spin ();
+  sd_test_spin ();
   g_assert_cmpint (sd_store_get_setting_int (fixture->store, "lag-threshold-bp", 0), ==, 20000);
   /* Nobody sells twice the plan every month: everyone with a plan lags. */
   g_assert_true (sd_plan_fact_page_is_lagging (SD_PLAN_FACT_PAGE (page), manager));
 
   g_assert_true (sd_store_undo (fixture->store, &error));
   g_assert_no_error (error);
-  spin ();
+  sd_test_spin ();
   g_assert_cmpint (sd_store_get_setting_int (fixture->store, "lag-threshold-bp",
                                              SD_PLAN_DEFAULT_LAG_THRESHOLD_BP), ==,
                    SD_PLAN_DEFAULT_LAG_THRESHOLD_BP);
@@ -198,7 +118,7 @@ test_forecast_add_payment (Fixture       *fixture,
   SdPipelineDialog *dialog;
   guint n_before;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   g_assert_true (sd_forecast_page_get_forecast (SD_FORECAST_PAGE (page), SD_PERIOD_MONTH, &before));
   n_before = sd_forecast_page_get_n_payments (SD_FORECAST_PAGE (page));
 
@@ -211,8 +131,8 @@ test_forecast_add_payment (Fixture       *fixture,
 
   sd_pipeline_dialog_fill (dialog, "ООО Вектор", 0, "1 000 000,50", "28.11.2026", 60);
   g_assert_true (sd_pipeline_dialog_save (dialog));
-  WAIT_FOR (dialog == NULL);
-  spin ();
+  SD_TEST_WAIT_FOR (dialog == NULL);
+  sd_test_spin ();
 
   g_assert_cmpuint (sd_forecast_page_get_n_payments (SD_FORECAST_PAGE (page)), ==, n_before + 1);
   g_assert_true (sd_forecast_page_get_forecast (SD_FORECAST_PAGE (page), SD_PERIOD_MONTH, &after));
@@ -284,7 +204,7 @@ test_import_dialog_facts (Fixture       *fixture,
   g_assert_cmpuint (sd_import_dialog_get_n_rows (dialog), ==, 1);
   g_assert_true (sd_import_dialog_can_import (dialog));
   g_assert_true (sd_import_dialog_import (dialog));
-  WAIT_FOR (dialog == NULL);
+  SD_TEST_WAIT_FOR (dialog == NULL);
 
   after = sd_store_list_facts (fixture->store, sd_month_make (2026, 10), sd_month_make (2026, 10),
                                NULL);
@@ -322,7 +242,7 @@ test_chart_view_dark (Fixture       *fixture,
   SdChartView *view;
   SdChartStyle light, dark;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   /* Find the first chart view in the page. */
   {
     GtkWidget *stack[64];
@@ -344,10 +264,10 @@ test_chart_view_dark (Fixture       *fixture,
   g_assert_nonnull (view);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  spin ();
+  sd_test_spin ();
   sd_chart_view_get_style (view, &light);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin ();
+  sd_test_spin ();
   sd_chart_view_get_style (view, &dark);
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
@@ -361,14 +281,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("SALESDESK_TODAY", TODAY, TRUE);
-  gtk_init ();
-  adw_init ();
+  sd_test_gui_init (&argc, &argv, TODAY, FALSE);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, sd_test_page_fixture_tear_down)
 
   ADD ("/analysis/plan-fact/completion-as-computed", test_plan_fact_completion);
   ADD ("/analysis/plan-fact/threshold-marks-lagging-and-undoes", test_plan_fact_threshold);

@@ -13,16 +13,7 @@
 #include <glib.h>
 
 #include "sd-calendar.h"
-
-static void
-set_date (GDate *date,
-          int    year,
-          int    month,
-          int    day)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
+#include "sd-test-util.h"
 
 /* The official totals of the five-day week (Минтруд / КонсультантПлюс). */
 static const struct {
@@ -120,8 +111,8 @@ test_between (void)
     {
       GDate from, to;
 
-      set_date (&from, cases[i].y1, cases[i].m1, cases[i].d1);
-      set_date (&to, cases[i].y2, cases[i].m2, cases[i].d2);
+      sd_test_set_dmy (&from, cases[i].y1, cases[i].m1, cases[i].d1);
+      sd_test_set_dmy (&to, cases[i].y2, cases[i].m2, cases[i].d2);
       g_assert_cmpuint (sd_calendar_working_days_between (calendar, &from, &to), ==,
                         cases[i].expected);
     }
@@ -134,7 +125,7 @@ test_between_matches_day_by_day (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   GDate base;
 
-  set_date (&base, 2021, 1, 1);
+  sd_test_set_dmy (&base, 2021, 1, 1);
   for (guint i = 0; i < 300; i++)
     {
       GDate from = base, to;
@@ -173,7 +164,7 @@ test_day_kinds (void)
     {
       GDate date;
 
-      set_date (&date, cases[i].y, cases[i].m, cases[i].d);
+      sd_test_set_dmy (&date, cases[i].y, cases[i].m, cases[i].d);
       g_assert_cmpint (sd_calendar_get_day_kind (calendar, &date), ==, cases[i].kind);
       g_assert_cmpint (sd_calendar_is_working_day (calendar, &date), ==, cases[i].working);
     }
@@ -205,14 +196,14 @@ test_outside_data_is_approximate (void)
   /* 2030: 1 January is a Tuesday; 1–8 January are off with no transfers. */
   for (int d = 1; d <= 8; d++)
     {
-      set_date (&date, 2030, 1, d);
+      sd_test_set_dmy (&date, 2030, 1, d);
       g_assert_false (sd_calendar_is_working_day (calendar, &date));
     }
-  set_date (&date, 2030, 1, 1);
+  sd_test_set_dmy (&date, 2030, 1, 1);
   g_assert_cmpint (sd_calendar_get_day_kind (calendar, &date), ==, SD_DAY_HOLIDAY);
-  set_date (&date, 2030, 1, 5);
+  sd_test_set_dmy (&date, 2030, 1, 5);
   g_assert_cmpint (sd_calendar_get_day_kind (calendar, &date), ==, SD_DAY_WEEKEND);
-  set_date (&date, 2030, 1, 9);
+  sd_test_set_dmy (&date, 2030, 1, 9);
   g_assert_cmpint (sd_calendar_get_day_kind (calendar, &date), ==, SD_DAY_WORKING);
 
   /* January 2030: 23 weekdays minus 6 weekday holidays (1–4, 7, 8 January). */
@@ -221,12 +212,12 @@ test_outside_data_is_approximate (void)
   g_assert_cmpuint (sd_calendar_working_days_in_month (calendar, sd_month_make (2030, 5)), ==, 21);
 
   /* Before the data as well: 2023-02-23 is a Thursday holiday. */
-  set_date (&date, 2023, 2, 23);
+  sd_test_set_dmy (&date, 2023, 2, 23);
   g_assert_cmpint (sd_calendar_get_day_kind (calendar, &date), ==, SD_DAY_HOLIDAY);
 
   /* Spans that mix covered and uncovered years agree with the day-by-day count. */
-  set_date (&from, 2019, 6, 1);
-  set_date (&to, 2031, 6, 30);
+  sd_test_set_dmy (&from, 2019, 6, 1);
+  sd_test_set_dmy (&to, 2031, 6, 30);
   g_assert_cmpuint (sd_calendar_working_days_between (calendar, &from, &to), ==,
                     count_day_by_day (calendar, &from, &to));
 }
@@ -254,14 +245,14 @@ test_custom_data (void)
   g_assert_cmpint (sd_calendar_get_last_year (calendar), ==, 2030);
   g_assert_true (sd_calendar_is_exact (calendar, 2030));
 
-  set_date (&date, 2030, 1, 2);
+  sd_test_set_dmy (&date, 2030, 1, 2);
   g_assert_cmpint (sd_calendar_get_day_kind (calendar, &date), ==, SD_DAY_WORKING);
-  set_date (&date, 2030, 1, 6);
+  sd_test_set_dmy (&date, 2030, 1, 6);
   g_assert_cmpint (sd_calendar_get_day_kind (calendar, &date), ==, SD_DAY_SHORT);
 
   /* 1–12 January: 9 weekdays, minus 1 January, plus Saturday 5 and Sunday 6. */
-  set_date (&from, 2030, 1, 1);
-  set_date (&to, 2030, 1, 12);
+  sd_test_set_dmy (&from, 2030, 1, 1);
+  sd_test_set_dmy (&to, 2030, 1, 12);
   g_assert_cmpuint (sd_calendar_working_days_between (calendar, &from, &to), ==, 10);
 }
 
@@ -276,8 +267,8 @@ test_empty_data (void)
   g_assert_cmpint (sd_calendar_get_first_year (calendar), ==, 0);
   g_assert_false (sd_calendar_is_exact (calendar, 2026));
   /* Every year is approximate: the fixed holidays only. 2026-03-09 is worked then. */
-  set_date (&from, 2026, 3, 1);
-  set_date (&to, 2026, 3, 31);
+  sd_test_set_dmy (&from, 2026, 3, 1);
+  sd_test_set_dmy (&to, 2026, 3, 31);
   g_assert_cmpuint (sd_calendar_working_days_between (calendar, &from, &to), ==, 22);
 }
 
@@ -340,8 +331,8 @@ test_long_spans (void)
 
   /* Ten years for each of a hundred managers: the count is by formula, not day by day,
    * so this stays instant. Its value must equal the sum of the months. */
-  set_date (&from, 2020, 1, 1);
-  set_date (&to, 2029, 12, 31);
+  sd_test_set_dmy (&from, 2020, 1, 1);
+  sd_test_set_dmy (&to, 2029, 12, 31);
   for (int m = sd_month_make (2020, 1); m <= sd_month_make (2029, 12); m++)
     total += sd_calendar_working_days_in_month (calendar, m);
 
@@ -349,8 +340,8 @@ test_long_spans (void)
     g_assert_cmpuint (sd_calendar_working_days_between (calendar, &from, &to), ==, total);
 
   /* The whole range of GDate years. */
-  set_date (&from, 1, 1, 1);
-  set_date (&to, 9999, 12, 31);
+  sd_test_set_dmy (&from, 1, 1, 1);
+  sd_test_set_dmy (&to, 9999, 12, 31);
   g_assert_cmpuint (sd_calendar_working_days_between (calendar, &from, &to), >, 2500000);
 }
 

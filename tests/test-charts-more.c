@@ -26,24 +26,10 @@
 #include "sd-chart-pay-curve.h"
 #include "sd-chart-payback.h"
 #include "sd-chart-scores.h"
-
-#define NBSP  "\xc2\xa0"
-#define NNBSP "\xe2\x80\xaf"
-#define MINUS "\xe2\x88\x92"
-#define RUB   NBSP "₽"
-
-/* 1 ₽ in kopecks. */
-#define R(rubles) ((SdMoney) (rubles) * 100)
-
-static char *tmp_dir;
+#include "sd-test-charts.h"
+#include "sd-test-util.h"
 
 /* Surfaces and pixels */
-
-typedef void (*DrawFunc) (cairo_t            *cr,
-                          int                 width,
-                          int                 height,
-                          gconstpointer       data,
-                          const SdChartStyle *style);
 
 static void
 draw_pay_curve (cairo_t *cr, int w, int h, gconstpointer data, const SdChartStyle *style)
@@ -70,146 +56,18 @@ draw_scores (cairo_t *cr, int w, int h, gconstpointer data, const SdChartStyle *
 }
 
 static void
-save_png (cairo_surface_t *surface,
-          const char      *name)
-{
-  const char *extra_dir = g_getenv ("SD_CHART_PNG_DIR");
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (tmp_dir, file, NULL);
-
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-
-  if (extra_dir != NULL && *extra_dir != '\0')
-    {
-      g_autofree char *extra = g_build_filename (extra_dir, file, NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (extra_dir, 0755), ==, 0);
-      g_assert_cmpint (cairo_surface_write_to_png (surface, extra), ==, CAIRO_STATUS_SUCCESS);
-    }
-}
-
-/* Draws into a new width × height image (at least 1 × 1 for cairo), checks cairo is happy and
- * saves the PNG when `name` is set. */
-static cairo_surface_t *
-render (DrawFunc            draw,
-        gconstpointer       data,
-        const SdChartStyle *style,
-        int                 width,
-        int                 height,
-        const char         *name)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1),
-                                                         MAX (height, 1));
-  cairo_t *cr = cairo_create (surface);
-
-  draw (cr, width, height, data, style);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-
-  if (name != NULL)
-    save_png (surface, name);
-
-  return surface;
-}
-
-typedef struct {
-  int r, g, b;
-} Rgb;
-
-static Rgb
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 argb;
-  Rgb rgb;
-
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
-
-  memcpy (&argb, data + y * stride + x * 4, 4);
-  /* Every chart paints an opaque background, so nothing needs unpremultiplying. */
-  g_assert_cmpint ((argb >> 24) & 0xff, ==, 255);
-  rgb.r = (argb >> 16) & 0xff;
-  rgb.g = (argb >> 8) & 0xff;
-  rgb.b = argb & 0xff;
-  return rgb;
-}
-
-/* The 8-bit colour `color` gives once blended over `background`. */
-static Rgb
-expected_rgb (const SdChartColor *color,
-              const SdChartColor *background)
-{
-  double a = color->alpha;
-  Rgb rgb = {
-    (int) round ((color->red * a + background->red * (1 - a)) * 255),
-    (int) round ((color->green * a + background->green * (1 - a)) * 255),
-    (int) round ((color->blue * a + background->blue * (1 - a)) * 255),
-  };
-
-  return rgb;
-}
-
-static int
-distance (Rgb a,
-          Rgb b)
-{
-  return MAX (abs (a.r - b.r), MAX (abs (a.g - b.g), abs (a.b - b.b)));
-}
-
-static gboolean
-pixel_is (cairo_surface_t    *surface,
-          int                 x,
-          int                 y,
-          const SdChartColor *color,
-          const SdChartStyle *style)
-{
-  return distance (pixel (surface, x, y), expected_rgb (color, &style->background)) <= 2;
-}
-
-static void
 assert_pixel (cairo_surface_t    *surface,
               int                 x,
               int                 y,
               const SdChartColor *color,
               const SdChartStyle *style)
 {
-  Rgb got = pixel (surface, x, y), want = expected_rgb (color, &style->background);
+  SdTestRgb got = sd_test_pixel (surface, x, y), want = sd_test_expected_rgb (color,
+                                 &style->background);
 
-  if (distance (got, want) > 2)
-    g_error ("pixel (%d, %d) is #%02x%02x%02x, expected #%02x%02x%02x", x, y, got.r, got.g,
+  if (sd_test_distance (got, want) > 2)
+    g_error ("sd_test_pixel (%d, %d) is #%02x%02x%02x, expected #%02x%02x%02x", x, y, got.r, got.g,
              got.b, want.r, want.g, want.b);
-}
-
-static guint
-count_color (cairo_surface_t    *surface,
-             int                 x0,
-             int                 y0,
-             int                 x1,
-             int                 y1,
-             const SdChartColor *color,
-             const SdChartStyle *style)
-{
-  guint n = 0;
-
-  x0 = MAX (x0, 0);
-  y0 = MAX (y0, 0);
-  x1 = MIN (x1, cairo_image_surface_get_width (surface));
-  y1 = MIN (y1, cairo_image_surface_get_height (surface));
-
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      if (pixel_is (surface, x, y, color, style))
-        n++;
-
-  return n;
 }
 
 /* The mean row of the pixels of `color` in column x, or −1 when there are none. */
@@ -224,7 +82,7 @@ mean_row (cairo_surface_t    *surface,
 
   for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
     {
-      if (pixel_is (surface, x, y, color, style))
+      if (sd_test_pixel_is (surface, x, y, color, style))
         {
           sum += y;
           n++;
@@ -257,7 +115,7 @@ surfaces_differ (cairo_surface_t *a,
 
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
-      if (distance (pixel (a, x, y), pixel (b, x, y)) > 0)
+      if (sd_test_distance (sd_test_pixel (a, x, y), sd_test_pixel (b, x, y)) > 0)
         return TRUE;
   return FALSE;
 }
@@ -268,13 +126,13 @@ assert_no_data (cairo_surface_t    *surface,
                 const SdChartStyle *style)
 {
   int w = cairo_image_surface_get_width (surface), h = cairo_image_surface_get_height (surface);
-  Rgb ink = expected_rgb (&style->text, &style->background);
-  Rgb paper = expected_rgb (&style->background, &style->background);
+  SdTestRgb ink = sd_test_expected_rgb (&style->text, &style->background);
+  SdTestRgb paper = sd_test_expected_rgb (&style->background, &style->background);
   guint n = 0;
 
   for (int y = h / 3; y < 2 * h / 3; y++)
     for (int x = w / 4; x < 3 * w / 4; x++)
-      if (distance (pixel (surface, x, y), ink) * 3 < distance (ink, paper))
+      if (sd_test_distance (sd_test_pixel (surface, x, y), ink) * 3 < sd_test_distance (ink, paper))
         n++;
   g_assert_cmpuint (n, >, 20);
 }
@@ -322,7 +180,7 @@ test_capacity_pixels (void)
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
   gap = style.negative;
   gap.alpha = 0.30;
-  surface = render (draw_capacity, &data, &style, 600, 320, "capacity-light");
+  surface = sd_test_render (draw_capacity, &data, &style, 600, 320, "capacity-light");
 
   for (guint i = 0; i < 3; i++)
     g_assert_true (sd_chart_capacity_item_rect (600, 320, &data, &style, i, &bar[i]));
@@ -339,15 +197,15 @@ test_capacity_pixels (void)
                 &style);
   assert_pixel (surface, bar[0].x + bar[0].width / 2, bar[0].y - bar[0].height * 0.75, &gap,
                 &style);
-  g_assert_cmpuint (count_color (surface, bar[0].x + 2, bar[0].y - bar[0].height * 1.4,
-                                 bar[0].x + bar[0].width - 2, bar[0].y - 2, &gap, &style),
+  g_assert_cmpuint (sd_test_count_color (surface, bar[0].x + 2, bar[0].y - bar[0].height * 1.4,
+                                         bar[0].x + bar[0].width - 2, bar[0].y - 2, &gap, &style),
                     >, (bar[0].width - 4) * bar[0].height * 1.2);
 
   /* Month 2 covers its plan: no gap colour anywhere in its column. */
-  g_assert_cmpuint (count_color (surface, bar[1].x, 0, bar[1].x + bar[1].width, 320, &gap,
-                                 &style), ==, 0);
-  g_assert_cmpuint (count_color (surface, bar[1].x, 0, bar[1].x + bar[1].width, 320,
-                                 &style.negative, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, bar[1].x, 0, bar[1].x + bar[1].width, 320, &gap,
+                                         &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, bar[1].x, 0, bar[1].x + bar[1].width, 320,
+                                         &style.negative, &style), ==, 0);
 
   /* Month 3: the hires' quarter on top of the team's bar, then a 2 M gap. */
   assert_pixel (surface, bar[2].x + bar[2].width / 2, bar[2].y + bar[2].height * 0.12, &hires,
@@ -443,19 +301,19 @@ test_capacity_edge_cases (void)
     many[i] = (SdChartCapacityMonth) { R (1000000 + 20000 * i), R (1500000),
                                        R (i >= 40 ? 15000 * (i - 40) : 0), TRUE };
 
-  surface = render (draw_capacity, &empty, &style, 500, 300, "capacity-empty");
+  surface = sd_test_render (draw_capacity, &empty, &style, 500, 300, "capacity-empty");
   assert_no_data (surface, &style);
   cairo_surface_destroy (surface);
   g_assert_cmpint (sd_chart_capacity_hit (500, 300, &empty, &style, 250, 150), ==, -1);
   text = sd_chart_capacity_describe (&empty, &style);
   g_assert_cmpstr (text, ==, "Plan against sales capacity by month: no data");
 
-  surface = render (draw_capacity, &one, &style, 500, 300, "capacity-one");
+  surface = sd_test_render (draw_capacity, &one, &style, 500, 300, "capacity-one");
   g_assert_true (sd_chart_capacity_item_rect (500, 300, &one, &style, 0, &bar));
   g_assert_cmpint (sd_chart_capacity_hit (500, 300, &one, &style, bar.x, bar.y + 1), ==, 0);
   cairo_surface_destroy (surface);
 
-  surface = render (draw_capacity, &all, &style, 900, 360, "capacity-120");
+  surface = sd_test_render (draw_capacity, &all, &style, 900, 360, "capacity-120");
   for (guint i = 0; i < 120; i += 17)
     {
       g_assert_true (sd_chart_capacity_item_rect (900, 360, &all, &style, i, &bar));
@@ -464,7 +322,7 @@ test_capacity_edge_cases (void)
     }
   cairo_surface_destroy (surface);
 
-  surface = render (draw_capacity, &weird, &style, 500, 300, "capacity-negative");
+  surface = sd_test_render (draw_capacity, &weird, &style, 500, 300, "capacity-negative");
   g_assert_true (sd_chart_capacity_item_rect (500, 300, &weird, &style, 2, &bar));
   /* The negative team capacity is drawn as none: only the hires' 200 K. */
   assert_pixel (surface, bar.x + bar.width / 2, bar.y + bar.height / 2, &(SdChartColor) {
@@ -535,31 +393,32 @@ test_payback_pixels (void)
   loss = style.negative;
   loss.alpha = 0.14;
 
-  surface = render (draw_payback, &data, &style, 640, 320, "payback-light");
+  surface = sd_test_render (draw_payback, &data, &style, 640, 320, "payback-light");
   g_assert_true (sd_chart_payback_item_x (640, 320, &data, &style, 6, &x_payback));
   g_assert_true (sd_chart_payback_item_x (640, 320, &data, &style, 0, &x_first));
 
   /* The payback month's column is a green line from the top of the plot to its bottom. */
-  g_assert_cmpuint (count_color (surface, round (x_payback) - 1, 0, round (x_payback) + 1, 320,
-                                 &style.positive, &style), >, 2 * 200);
-  g_assert_cmpuint (count_color (surface, round (x_first) - 1, 0, round (x_first) + 1, 320,
-                                 &style.positive, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, round (x_payback) - 1, 0, round (x_payback) + 1, 320,
+                                         &style.positive, &style), >, 2 * 200);
+  g_assert_cmpuint (sd_test_count_color (surface, round (x_first) - 1, 0, round (x_first) + 1, 320,
+                                         &style.positive, &style), ==, 0);
   /* Both lines are there, and both nets: a loss before month 7, a gain after. */
-  g_assert_cmpuint (count_color (surface, 0, 0, 640, 320, &style.negative, &style), >, 100);
-  g_assert_cmpuint (count_color (surface, 0, 0, 640, 320, &style.fact, &style), >, 100);
-  g_assert_cmpuint (count_color (surface, 0, 0, round (x_payback), 320, &loss, &style), >, 200);
-  g_assert_cmpuint (count_color (surface, round (x_payback) + 2, 0, 640, 320, &gain, &style), >,
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 640, 320, &style.negative, &style), >, 100);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 640, 320, &style.fact, &style), >, 100);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, round (x_payback), 320, &loss,
+                                         &style), >, 200);
+  g_assert_cmpuint (sd_test_count_color (surface, round (x_payback) + 2, 0, 640, 320, &gain, &style), >,
                     200);
   /* (A few antialiased edge pixels of the red line blend to the loss tint.) */
-  g_assert_cmpuint (count_color (surface, round (x_payback) + 2, 0, 640, 320, &loss, &style), <,
+  g_assert_cmpuint (sd_test_count_color (surface, round (x_payback) + 2, 0, 640, 320, &loss, &style), <,
                     40);
   cairo_surface_destroy (surface);
 
   /* The first six months never pay back: no marker, no gain. */
-  surface = render (draw_payback, &never, &style, 640, 320, "payback-never");
-  g_assert_cmpuint (count_color (surface, 0, 0, 640, 320, &style.positive, &style), ==, 0);
-  g_assert_cmpuint (count_color (surface, 0, 0, 640, 320, &gain, &style), ==, 0);
-  g_assert_cmpuint (count_color (surface, 0, 0, 640, 320, &loss, &style), >, 200);
+  surface = sd_test_render (draw_payback, &never, &style, 640, 320, "payback-never");
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 640, 320, &style.positive, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 640, 320, &gain, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 640, 320, &loss, &style), >, 200);
   cairo_surface_destroy (surface);
 }
 
@@ -640,24 +499,24 @@ test_payback_edge_cases (void)
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
 
-  surface = render (draw_payback, &empty, &style, 500, 300, "payback-empty");
+  surface = sd_test_render (draw_payback, &empty, &style, 500, 300, "payback-empty");
   assert_no_data (surface, &style);
   cairo_surface_destroy (surface);
   text = sd_chart_payback_describe (&empty, &style);
   g_assert_cmpstr (text, ==, "Hire cost against added revenue: no data");
 
-  surface = render (draw_payback, &one, &style, 500, 300, "payback-one");
+  surface = sd_test_render (draw_payback, &one, &style, 500, 300, "payback-one");
   g_assert_true (sd_chart_payback_item_x (500, 300, &one, &style, 0, &x));
-  g_assert_cmpuint (count_color (surface, round (x) - 1, 0, round (x) + 1, 300, &style.positive,
-                                 &style), >, 100);
+  g_assert_cmpuint (sd_test_count_color (surface, round (x) - 1, 0, round (x) + 1, 300, &style.positive,
+                                         &style), >, 100);
   cairo_surface_destroy (surface);
 
-  surface = render (draw_payback, &all, &style, 900, 360, "payback-120");
+  surface = sd_test_render (draw_payback, &all, &style, 900, 360, "payback-120");
   g_assert_true (sd_chart_payback_item_x (900, 360, &all, &style, 119, &x));
   g_assert_cmpint (sd_chart_payback_hit (900, 360, &all, &style, x, 180), ==, 119);
   cairo_surface_destroy (surface);
 
-  surface = render (draw_payback, &neg, &style, 500, 300, "payback-negative");
+  surface = sd_test_render (draw_payback, &neg, &style, 500, 300, "payback-negative");
   cairo_surface_destroy (surface);
 }
 
@@ -715,7 +574,7 @@ test_scores_fixed_scale (void)
   sd_chart_scores_series_color (&style, 1, &c1);
   sd_chart_scores_series_color (&style, 0, &c_alone);
 
-  surface = render (draw_scores, &data, &style, 600, 320, "scores-scale");
+  surface = sd_test_render (draw_scores, &data, &style, 600, 320, "scores-scale");
   g_assert_true (sd_chart_scores_item_x (600, 320, &data, &style, 2, &x));
   /* Between two months' points, where no marker sits. */
   x += 10;
@@ -735,7 +594,7 @@ test_scores_fixed_scale (void)
   g_assert_cmpfloat_with_epsilon (y50, (y0 + y100) / 2, 1.5);
 
   /* A lone series at 50 is drawn at 50 on the same 0..100 scale, not stretched to its data. */
-  surface_alone = render (draw_scores, &alone, &style, 600, 320, "scores-alone");
+  surface_alone = sd_test_render (draw_scores, &alone, &style, 600, 320, "scores-alone");
   y_alone = mean_row (surface_alone, x, &c_alone, &style);
   g_assert_cmpfloat_with_epsilon (y_alone, y50, 1.5);
 
@@ -764,7 +623,7 @@ test_scores_gaps_and_average (void)
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
   sd_chart_scores_series_color (&style, 0, &c0);
 
-  surface = render (draw_scores, &data, &style, 720, 320, "scores-gap");
+  surface = sd_test_render (draw_scores, &data, &style, 720, 320, "scores-gap");
   g_assert_true (sd_chart_scores_item_x (720, 320, &data, &style, 3, &x3));
   g_assert_true (sd_chart_scores_item_x (720, 320, &data, &style, 4, &x4));
   g_assert_true (sd_chart_scores_item_x (720, 320, &data, &style, 5, &x5));
@@ -779,7 +638,8 @@ test_scores_gaps_and_average (void)
   if (x_avg < 0)
     x_avg = mean_row (surface, (x3 + x4) / 2 + 4, &style.plan, &style);
   g_assert_cmpfloat (x_avg, >, 0);
-  avg_pixels = count_color (surface, x3, round (x_avg), x5, round (x_avg) + 1, &style.plan, &style);
+  avg_pixels = sd_test_count_color (surface, x3, round (x_avg), x5, round (x_avg) + 1, &style.plan,
+                                    &style);
   g_assert_cmpuint (avg_pixels, >, (x5 - x3) * 0.3);
   g_assert_cmpuint (avg_pixels, <, (x5 - x3) * 0.85);
 
@@ -883,26 +743,26 @@ test_scores_many (void)
 
         sd_chart_scores_series_color (&style, a, &ca);
         sd_chart_scores_series_color (&style, b, &cb);
-        g_assert_cmpint (distance (expected_rgb (&ca, &style.background),
-                                   expected_rgb (&cb, &style.background)), >, 40);
+        g_assert_cmpint (sd_test_distance (sd_test_expected_rgb (&ca, &style.background),
+                                           sd_test_expected_rgb (&cb, &style.background)), >, 40);
         g_assert_cmpfloat (sd_chart_color_contrast (&ca, &style.background), >=, 3.0);
         sd_chart_scores_series_color (&dark, a, &ca);
         sd_chart_scores_series_color (&dark, b, &cb);
-        g_assert_cmpint (distance (expected_rgb (&ca, &dark.background),
-                                   expected_rgb (&cb, &dark.background)), >, 40);
+        g_assert_cmpint (sd_test_distance (sd_test_expected_rgb (&ca, &dark.background),
+                                           sd_test_expected_rgb (&cb, &dark.background)), >, 40);
         g_assert_cmpfloat (sd_chart_color_contrast (&ca, &dark.background), >=, 3.0);
       }
 
-  surface = render (draw_scores, &data, &style, 900, 400, "scores-120");
+  surface = sd_test_render (draw_scores, &data, &style, 900, 400, "scores-120");
   g_assert_true (sd_chart_scores_item_x (900, 400, &data, &style, 119, &x));
   g_assert_cmpint (sd_chart_scores_hit (900, 400, &data, &style, x, 300), ==, 119);
   cairo_surface_destroy (surface);
 
-  surface = render (draw_scores, &few, &style, 640, 360, "scores-10-series");
+  surface = sd_test_render (draw_scores, &few, &style, 640, 360, "scores-10-series");
   cairo_surface_destroy (surface);
-  surface = render (draw_scores, &few, &dark, 640, 360, "scores-10-series-dark");
+  surface = sd_test_render (draw_scores, &few, &dark, 640, 360, "scores-10-series-dark");
   cairo_surface_destroy (surface);
-  surface = render (draw_scores, &one, &style, 400, 260, "scores-one");
+  surface = sd_test_render (draw_scores, &one, &style, 400, 260, "scores-one");
   g_assert_true (sd_chart_scores_item_x (400, 260, &one, &style, 0, &x));
   {
     SdChartColor c0;
@@ -993,7 +853,7 @@ test_pay_curve_pixels (void)
   g_assert_cmpint (i_cliff, >=, 0);
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
-  surface = render (draw_pay_curve, &data, &style, 640, 360, "pay-curve-light");
+  surface = sd_test_render (draw_pay_curve, &data, &style, 640, 360, "pay-curve-light");
 
   /* 0 %, 100 % and 200 % sit on a linear axis; the 100 % marker is a solid 2-unit line there,
    * 80 % and 120 % dashed. */
@@ -1005,18 +865,19 @@ test_pay_curve_pixels (void)
   g_assert_cmpfloat_with_epsilon (x100, (x0 + x200) / 2, 0.01);
   g_assert_cmpfloat (x0, <, 100);
   g_assert_cmpfloat (x200, >, 540);
-  g_assert_cmpuint (count_color (surface, round (x100) - 1, 0, round (x100) + 1, 360,
-                                 &style.muted_text, &style), >, 2 * 150);
-  g_assert_cmpuint (count_color (surface, round (x80), 0, round (x80) + 1, 360, &style.axis,
-                                 &style), >, 60);
-  g_assert_cmpuint (count_color (surface, round (x80), 0, round (x80) + 1, 360, &style.axis,
-                                 &style), <, 250);
+  g_assert_cmpuint (sd_test_count_color (surface, round (x100) - 1, 0, round (x100) + 1, 360,
+                                         &style.muted_text, &style), >, 2 * 150);
+  g_assert_cmpuint (sd_test_count_color (surface, round (x80), 0, round (x80) + 1, 360, &style.axis,
+                                         &style), >, 60);
+  g_assert_cmpuint (sd_test_count_color (surface, round (x80), 0, round (x80) + 1, 360, &style.axis,
+                                         &style), <, 250);
 
   /* At 30 %: salary band below the line, and nothing of commission yet. */
   g_assert_true (sd_chart_pay_curve_item_point (640, 360, &data, &style, i_30, &px, &py));
   assert_pixel (surface, px, round (py), &style.plan, &style);
   assert_pixel (surface, px, py + 15, &salary, &style);
-  g_assert_cmpuint (count_color (surface, px - 1, 0, px + 1, 360, &commission, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, px - 1, 0, px + 1, 360, &commission,
+                                         &style), ==, 0);
   /* At 100 %: 40 K salary, 40 K commission, 5 K KPI: the green band takes the middle. */
   g_assert_true (sd_chart_pay_curve_item_point (640, 360, &data, &style, i_100, &px, &py));
   g_assert_true (sd_chart_pay_curve_item_point (640, 360, &data, &style, i_30, &x0, &py_top));
@@ -1025,14 +886,14 @@ test_pay_curve_pixels (void)
   /* The cliff: a red dot on the curve and a sign above it. */
   g_assert_true (sd_chart_pay_curve_item_point (640, 360, &data, &style, i_cliff, &px, &py));
   assert_pixel (surface, px, py, &style.negative, &style);
-  g_assert_cmpuint (count_color (surface, px - 5, 0, px + 5, py - 10, &style.negative, &style),
+  g_assert_cmpuint (sd_test_count_color (surface, px - 5, 0, px + 5, py - 10, &style.negative, &style),
                     >, 10);
   cairo_surface_destroy (surface);
 
   /* Without parts, just the total: no bands. */
-  surface = render (draw_pay_curve, &total_only, &style, 640, 360, "pay-curve-total");
-  g_assert_cmpuint (count_color (surface, 0, 0, 640, 360, &salary, &style), ==, 0);
-  g_assert_cmpuint (count_color (surface, 0, 0, 640, 360, &style.plan, &style), >, 300);
+  surface = sd_test_render (draw_pay_curve, &total_only, &style, 640, 360, "pay-curve-total");
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 640, 360, &salary, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 640, 360, &style.plan, &style), >, 300);
   cairo_surface_destroy (surface);
 }
 
@@ -1056,7 +917,7 @@ test_pay_curve_warning_kinds (void)
       SdChartPayCurve data = { points, n, TRUE, &kinds[k], 1, "₽" };
       g_autofree char *name = g_strdup_printf ("pay-curve-warning-%u", k);
 
-      surfaces[k] = render (draw_pay_curve, &data, &style, 640, 360, name);
+      surfaces[k] = sd_test_render (draw_pay_curve, &data, &style, 640, 360, name);
     }
   g_assert_true (surfaces_differ (surfaces[0], surfaces[1]));
   g_assert_true (surfaces_differ (surfaces[0], surfaces[2]));
@@ -1160,11 +1021,11 @@ test_pay_curve_edge_cases (void)
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
 
-  surface = render (draw_pay_curve, &empty, &style, 500, 300, "pay-curve-empty");
+  surface = sd_test_render (draw_pay_curve, &empty, &style, 500, 300, "pay-curve-empty");
   assert_no_data (surface, &style);
   cairo_surface_destroy (surface);
 
-  surface = render (draw_pay_curve, &single, &style, 500, 300, "pay-curve-one");
+  surface = sd_test_render (draw_pay_curve, &single, &style, 500, 300, "pay-curve-one");
   g_assert_true (sd_chart_pay_curve_item_point (500, 300, &single, &style, 0, &px, &py));
   assert_pixel (surface, px, py, &style.plan, &style);
   g_assert_cmpint (sd_chart_pay_curve_hit (500, 300, &single, &style, px + 40, py), ==, 0);
@@ -1172,7 +1033,7 @@ test_pay_curve_edge_cases (void)
   text = sd_chart_pay_curve_describe (&single, &style);
   g_assert_cmpstr (text, ==, "Pay against plan completion: 50K" RUB " at 100" NBSP "%");
 
-  surface = render (draw_pay_curve, &neg, &style, 500, 300, "pay-curve-negative");
+  surface = sd_test_render (draw_pay_curve, &neg, &style, 500, 300, "pay-curve-negative");
   g_assert_true (sd_chart_pay_curve_completion_x (500, 300, &neg, &style, 10000, &x100));
   g_assert_true (sd_chart_pay_curve_completion_x (500, 300, &neg, &style, 25000, &x250));
   g_assert_cmpfloat (x250, >, x100);
@@ -1182,7 +1043,7 @@ test_pay_curve_edge_cases (void)
   g_assert_cmpfloat (py, >, x250);   /* the penalty is below the zero point */
   cairo_surface_destroy (surface);
 
-  surface = render (draw_pay_curve, &zero, &style, 500, 300, "pay-curve-zero");
+  surface = sd_test_render (draw_pay_curve, &zero, &style, 500, 300, "pay-curve-zero");
   cairo_surface_destroy (surface);
 }
 
@@ -1201,7 +1062,7 @@ test_light_and_dark_differ (void)
   SdChartPayback payback = { month (2026, 1), 12, pm, "₽", TRUE, 6 };
   SdChartScores scores = { month (2026, 3), 3, series, 1, overall };
   struct {
-    DrawFunc      draw;
+    SdTestDrawFunc      draw;
     gconstpointer data;
     const char   *name;
   } charts[] = {
@@ -1218,11 +1079,11 @@ test_light_and_dark_differ (void)
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s-dark", charts[i].name);
-      cairo_surface_t *a = render (charts[i].draw, charts[i].data, &light, 640, 360, NULL);
-      cairo_surface_t *b = render (charts[i].draw, charts[i].data, &dark, 640, 360, name);
+      cairo_surface_t *a = sd_test_render (charts[i].draw, charts[i].data, &light, 640, 360, NULL);
+      cairo_surface_t *b = sd_test_render (charts[i].draw, charts[i].data, &dark, 640, 360, name);
 
-      g_assert_true (pixel_is (a, 1, 1, &light.background, &light));
-      g_assert_true (pixel_is (b, 1, 1, &dark.background, &dark));
+      g_assert_true (sd_test_pixel_is (a, 1, 1, &light.background, &light));
+      g_assert_true (sd_test_pixel_is (b, 1, 1, &dark.background, &dark));
       g_assert_true (surfaces_differ (a, b));
       cairo_surface_destroy (a);
       cairo_surface_destroy (b);
@@ -1253,10 +1114,10 @@ test_any_size (void)
     {
       int w = sizes[s][0], h = sizes[s][1];
 
-      cairo_surface_destroy (render (draw_pay_curve, &pay, &style, w, h, NULL));
-      cairo_surface_destroy (render (draw_capacity, &capacity, &style, w, h, NULL));
-      cairo_surface_destroy (render (draw_payback, &payback, &style, w, h, NULL));
-      cairo_surface_destroy (render (draw_scores, &scores, &style, w, h, NULL));
+      cairo_surface_destroy (sd_test_render (draw_pay_curve, &pay, &style, w, h, NULL));
+      cairo_surface_destroy (sd_test_render (draw_capacity, &capacity, &style, w, h, NULL));
+      cairo_surface_destroy (sd_test_render (draw_payback, &payback, &style, w, h, NULL));
+      cairo_surface_destroy (sd_test_render (draw_scores, &scores, &style, w, h, NULL));
       sd_chart_pay_curve_hit (w, h, &pay, &style, w / 2.0, h / 2.0);
       sd_chart_capacity_hit (w, h, &capacity, &style, w / 2.0, h / 2.0);
       sd_chart_payback_hit (w, h, &payback, &style, w / 2.0, h / 2.0);
@@ -1264,43 +1125,13 @@ test_any_size (void)
     }
 }
 
-/* LeakSanitizer asks the program for its suppressions. fontconfig 2.14 keeps part of its parsed
- * configuration until FcFini (), which pango never calls; everything of ours, pango's and
- * cairo's is still checked (main () drops the font caches before exit). */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:libfontconfig.so\n";
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_clear_pointer (&dir, g_dir_close);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
+/* fontconfig keeps its configuration: pango never calls FcFini (). */
+SD_TEST_LSAN_IGNORE_FONTCONFIG
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Month names follow LC_TIME (checked against sd_month_format_label); messages stay English
@@ -1312,8 +1143,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  tmp_dir = g_dir_make_tmp ("sd-charts-more-XXXXXX", &error);
-  g_assert_no_error (error);
+  sd_test_chart_dir = sd_test_make_dir ("sd-charts-more-XXXXXX");
 
   g_test_add_func ("/charts/capacity/gap-is-plan-above-all-capacity", test_capacity_gap_value);
   g_test_add_func ("/charts/capacity/bars-hires-and-shaded-gap", test_capacity_pixels);
@@ -1339,8 +1169,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
-  g_clear_pointer (&tmp_dir, g_free);
+  sd_test_remove_tree (sd_test_chart_dir);
+  g_clear_pointer (&sd_test_chart_dir, g_free);
 
   /* Let go of the process-wide font caches, so that the leak checker sees only our memory. */
   pango_cairo_font_map_set_default (NULL);

@@ -27,24 +27,10 @@
 #include "sd-chart-growth.h"
 #include "sd-chart-plan-fact.h"
 #include "sd-chart-ranking.h"
-
-#define NBSP  "\xc2\xa0"
-#define NNBSP "\xe2\x80\xaf"
-#define MINUS "\xe2\x88\x92"
-#define RUB   NBSP "₽"
-
-/* 1 ₽ in kopecks. */
-#define R(rubles) ((SdMoney) (rubles) * 100)
-
-static char *tmp_dir;
+#include "sd-test-charts.h"
+#include "sd-test-util.h"
 
 /* Surfaces and pixels */
-
-typedef void (*DrawFunc) (cairo_t            *cr,
-                          int                 width,
-                          int                 height,
-                          gconstpointer       data,
-                          const SdChartStyle *style);
 
 static void
 draw_plan_fact (cairo_t *cr, int w, int h, gconstpointer data, const SdChartStyle *style)
@@ -70,138 +56,6 @@ draw_funnel (cairo_t *cr, int w, int h, gconstpointer data, const SdChartStyle *
   sd_chart_draw_funnel (cr, w, h, data, style);
 }
 
-static void
-save_png (cairo_surface_t *surface,
-          const char      *name)
-{
-  const char *extra_dir = g_getenv ("SD_CHART_PNG_DIR");
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (tmp_dir, file, NULL);
-
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-
-  if (extra_dir != NULL && *extra_dir != '\0')
-    {
-      g_autofree char *extra = g_build_filename (extra_dir, file, NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (extra_dir, 0755), ==, 0);
-      g_assert_cmpint (cairo_surface_write_to_png (surface, extra), ==, CAIRO_STATUS_SUCCESS);
-    }
-}
-
-/* Draws into a new width × height image (at least 1 × 1 for cairo), checks cairo is happy and
- * saves the PNG when `name` is set. */
-static cairo_surface_t *
-render (DrawFunc            draw,
-        gconstpointer       data,
-        const SdChartStyle *style,
-        int                 width,
-        int                 height,
-        const char         *name)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1),
-                                                         MAX (height, 1));
-  cairo_t *cr = cairo_create (surface);
-
-  draw (cr, width, height, data, style);
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-
-  if (name != NULL)
-    save_png (surface, name);
-
-  return surface;
-}
-
-typedef struct {
-  int r, g, b;
-} Rgb;
-
-static Rgb
-pixel (cairo_surface_t *surface,
-       int              x,
-       int              y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  guint32 argb;
-  int a;
-  Rgb rgb;
-
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
-
-  memcpy (&argb, data + y * stride + x * 4, 4);
-  a = (argb >> 24) & 0xff;
-  rgb.r = (argb >> 16) & 0xff;
-  rgb.g = (argb >> 8) & 0xff;
-  rgb.b = argb & 0xff;
-  /* Every chart paints an opaque background, so nothing needs unpremultiplying. */
-  g_assert_cmpint (a, ==, 255);
-
-  return rgb;
-}
-
-/* The 8-bit colour `color` gives once blended over `background`. */
-static Rgb
-expected_rgb (const SdChartColor *color,
-              const SdChartColor *background)
-{
-  double a = color->alpha;
-  Rgb rgb = {
-    (int) round ((color->red * a + background->red * (1 - a)) * 255),
-    (int) round ((color->green * a + background->green * (1 - a)) * 255),
-    (int) round ((color->blue * a + background->blue * (1 - a)) * 255),
-  };
-
-  return rgb;
-}
-
-static int
-distance (Rgb a,
-          Rgb b)
-{
-  return MAX (abs (a.r - b.r), MAX (abs (a.g - b.g), abs (a.b - b.b)));
-}
-
-static gboolean
-pixel_is (cairo_surface_t    *surface,
-          int                 x,
-          int                 y,
-          const SdChartColor *color,
-          const SdChartStyle *style)
-{
-  return distance (pixel (surface, x, y), expected_rgb (color, &style->background)) <= 2;
-}
-
-static guint
-count_color (cairo_surface_t    *surface,
-             int                 x0,
-             int                 y0,
-             int                 x1,
-             int                 y1,
-             const SdChartColor *color,
-             const SdChartStyle *style)
-{
-  guint n = 0;
-
-  x0 = MAX (x0, 0);
-  y0 = MAX (y0, 0);
-  x1 = MIN (x1, cairo_image_surface_get_width (surface));
-  y1 = MIN (y1, cairo_image_surface_get_height (surface));
-
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      if (pixel_is (surface, x, y, color, style))
-        n++;
-
-  return n;
-}
-
 /* Pixels much nearer `color` than the background: antialiased text rarely hits its colour. */
 static guint
 count_inked (cairo_surface_t    *surface,
@@ -212,14 +66,14 @@ count_inked (cairo_surface_t    *surface,
              const SdChartColor *color,
              const SdChartStyle *style)
 {
-  Rgb ink = expected_rgb (color, &style->background);
-  Rgb paper = expected_rgb (&style->background, &style->background);
-  int contrast = distance (ink, paper);
+  SdTestRgb ink = sd_test_expected_rgb (color, &style->background);
+  SdTestRgb paper = sd_test_expected_rgb (&style->background, &style->background);
+  int contrast = sd_test_distance (ink, paper);
   guint n = 0;
 
   for (int y = MAX (y0, 0); y < MIN (y1, cairo_image_surface_get_height (surface)); y++)
     for (int x = MAX (x0, 0); x < MIN (x1, cairo_image_surface_get_width (surface)); x++)
-      if (distance (pixel (surface, x, y), ink) * 3 < contrast)
+      if (sd_test_distance (sd_test_pixel (surface, x, y), ink) * 3 < contrast)
         n++;
 
   return n;
@@ -322,21 +176,23 @@ test_style_dark_background_differs (void)
   SdChartPlanFact data = { month (2025, 3), 12, months, "₽" };
   SdChartStyle light, dark;
   cairo_surface_t *a, *b;
-  Rgb bg_light, bg_dark;
+  SdTestRgb bg_light, bg_dark;
 
   sd_chart_style_init_light (&light, SD_NUMBER_STYLE_EN);
   sd_chart_style_init_dark (&dark, SD_NUMBER_STYLE_EN);
-  a = render (draw_plan_fact, &data, &light, 800, 400, "plan-fact-light");
-  b = render (draw_plan_fact, &data, &dark, 800, 400, "plan-fact-dark");
+  a = sd_test_render (draw_plan_fact, &data, &light, 800, 400, "plan-fact-light");
+  b = sd_test_render (draw_plan_fact, &data, &dark, 800, 400, "plan-fact-dark");
 
-  bg_light = pixel (a, 2, 2);
-  bg_dark = pixel (b, 2, 2);
-  g_assert_cmpint (distance (bg_light, expected_rgb (&light.background, &light.background)), <=, 1);
-  g_assert_cmpint (distance (bg_dark, expected_rgb (&dark.background, &dark.background)), <=, 1);
-  g_assert_cmpint (distance (bg_light, bg_dark), >, 128);
+  bg_light = sd_test_pixel (a, 2, 2);
+  bg_dark = sd_test_pixel (b, 2, 2);
+  g_assert_cmpint (sd_test_distance (bg_light,
+                                     sd_test_expected_rgb (&light.background, &light.background)), <=, 1);
+  g_assert_cmpint (sd_test_distance (bg_dark,
+                                     sd_test_expected_rgb (&dark.background, &dark.background)), <=, 1);
+  g_assert_cmpint (sd_test_distance (bg_light, bg_dark), >, 128);
 
   /* The dark chart has its bars, and its light text. */
-  g_assert_cmpuint (count_color (b, 0, 0, 800, 400, &dark.fact, &dark), >, 500);
+  g_assert_cmpuint (sd_test_count_color (b, 0, 0, 800, 400, &dark.fact, &dark), >, 500);
   g_assert_cmpuint (count_inked (b, 0, 0, 800, 400, &dark.text, &dark), >, 100);
 
   cairo_surface_destroy (a);
@@ -569,7 +425,7 @@ test_format_money_short_ru (void)
     { R (999), "₽", "999" RUB },
     { G_MAXINT64, "₽", "92" NNBSP "234" NBSP "трлн" RUB },
   };
-  g_autofree char *locale_dir = g_build_filename (tmp_dir, "locale", NULL);
+  g_autofree char *locale_dir = g_build_filename (sd_test_chart_dir, "locale", NULL);
   g_autofree char *mo_dir = g_build_filename (locale_dir, "ru", "LC_MESSAGES", NULL);
   g_autofree char *mo = g_build_filename (mo_dir, GETTEXT_PACKAGE ".mo", NULL);
   g_autofree char *saved = NULL;
@@ -678,7 +534,7 @@ find_zero_row (cairo_surface_t    *surface,
 {
   int y = y_inside;
 
-  while (pixel_is (surface, x, y, &style->fact, style))
+  while (sd_test_pixel_is (surface, x, y, &style->fact, style))
     y++;
   return y;
 }
@@ -692,7 +548,7 @@ measure_bar_up (cairo_surface_t    *surface,
 {
   int y = zero - 1;
 
-  while (y >= 0 && pixel_is (surface, x, y, &style->fact, style))
+  while (y >= 0 && sd_test_pixel_is (surface, x, y, &style->fact, style))
     y--;
   return zero - 1 - y;
 }
@@ -709,10 +565,10 @@ find_run (cairo_surface_t    *surface,
   int width = cairo_image_surface_get_width (surface);
 
   *left = x_inside;
-  while (*left > 0 && pixel_is (surface, *left - 1, y, color, style))
+  while (*left > 0 && sd_test_pixel_is (surface, *left - 1, y, color, style))
     (*left)--;
   *right = x_inside;
-  while (*right + 1 < width && pixel_is (surface, *right + 1, y, color, style))
+  while (*right + 1 < width && sd_test_pixel_is (surface, *right + 1, y, color, style))
     (*right)++;
 }
 
@@ -728,7 +584,7 @@ test_plan_fact_bars (void)
   double slot;
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
-  surface = render (draw_plan_fact, &data, &style, 800, 400, "plan-fact-bars");
+  surface = sd_test_render (draw_plan_fact, &data, &style, 800, 400, "plan-fact-bars");
 
   g_assert_true (sd_chart_plan_fact_item_rect (800, 400, &data, &style, 3, &r3));
   g_assert_true (sd_chart_plan_fact_item_rect (800, 400, &data, &style, 7, &r7));
@@ -739,13 +595,14 @@ test_plan_fact_bars (void)
   cx5 = (int) (r5.x + r5.width / 2);
 
   /* Inside month 3's bar: the fact colour; just above it: not. */
-  g_assert_true (pixel_is (surface, cx3, (int) (r3.y + r3.height / 2), &style.fact, &style));
-  g_assert_true (pixel_is (surface, cx3, (int) r3.y, &style.fact, &style));
-  g_assert_false (pixel_is (surface, cx3, (int) r3.y - 2, &style.fact, &style));
+  g_assert_true (sd_test_pixel_is (surface, cx3, (int) (r3.y + r3.height / 2), &style.fact,
+                                   &style));
+  g_assert_true (sd_test_pixel_is (surface, cx3, (int) r3.y, &style.fact, &style));
+  g_assert_false (sd_test_pixel_is (surface, cx3, (int) r3.y - 2, &style.fact, &style));
 
   /* The bar stands on the zero line. */
   zero = find_zero_row (surface, cx3, (int) (r3.y + r3.height / 2), &style);
-  g_assert_true (pixel_is (surface, cx3, zero, &style.axis, &style));
+  g_assert_true (sd_test_pixel_is (surface, cx3, zero, &style.axis, &style));
   g_assert_cmpint (abs (zero - (int) (r3.y + r3.height)), <=, 1);
 
   /* Heights from pixels: 12 M ₽ is twice 6 M ₽. */
@@ -759,7 +616,7 @@ test_plan_fact_bars (void)
    * centred on slot k of twelve. */
   for (int y = 0; y < zero - 5; y++)
     {
-      if (pixel_is (surface, 800 - 12, y, &style.grid, &style))
+      if (sd_test_pixel_is (surface, 800 - 12, y, &style.grid, &style))
         {
           grid_y = y;
           break;
@@ -767,10 +624,10 @@ test_plan_fact_bars (void)
     }
   g_assert_cmpint (grid_y, >=, 0);
   plot_right = 800 - 12;
-  while (plot_right + 1 < 800 && pixel_is (surface, plot_right + 1, grid_y, &style.grid, &style))
+  while (plot_right + 1 < 800 && sd_test_pixel_is (surface, plot_right + 1, grid_y, &style.grid, &style))
     plot_right++;
   plot_left = plot_right;
-  while (plot_left > 0 && pixel_is (surface, plot_left - 1, grid_y, &style.grid, &style))
+  while (plot_left > 0 && sd_test_pixel_is (surface, plot_left - 1, grid_y, &style.grid, &style))
     plot_left--;
   g_assert_cmpint (plot_left, >, 40);          /* room for the axis labels */
   slot = (plot_right + 1 - plot_left) / 12.0;
@@ -787,12 +644,12 @@ test_plan_fact_bars (void)
 
   /* The negative month's bar hangs below the zero line. */
   g_assert_cmpint ((int) r5.y, >=, zero - 1);
-  g_assert_true (pixel_is (surface, cx5, zero + 5, &style.fact, &style));
-  g_assert_false (pixel_is (surface, cx5, zero - 5, &style.fact, &style));
+  g_assert_true (sd_test_pixel_is (surface, cx5, zero + 5, &style.fact, &style));
+  g_assert_false (sd_test_pixel_is (surface, cx5, zero - 5, &style.fact, &style));
   {
     int depth = 0;
 
-    while (pixel_is (surface, cx5, zero + 1 + depth, &style.fact, &style))
+    while (sd_test_pixel_is (surface, cx5, zero + 1 + depth, &style.fact, &style))
       depth++;
     /* −2 M ₽ is a sixth of 12 M ₽. */
     g_assert_cmpint (abs (depth - h7 / 6), <=, 2);
@@ -806,12 +663,13 @@ test_plan_fact_bars (void)
     int mid_x = (int) round ((cx3 + (double) (int) (plot_left + 4.5 * slot)) / 2);
     gboolean found = FALSE;
 
-    g_assert_true (pixel_is (surface, cx3, (int) round (y_plan3), &style.plan, &style));
+    g_assert_true (sd_test_pixel_is (surface, cx3, (int) round (y_plan3), &style.plan, &style));
     for (int dy = -2; dy <= 2 && !found; dy++)
-      found = pixel_is (surface, mid_x, (int) round (y_mid) + dy, &style.plan, &style);
+      found = sd_test_pixel_is (surface, mid_x, (int) round (y_mid) + dy, &style.plan, &style);
     g_assert_true (found);
     /* Well away from the line, no plan colour. */
-    g_assert_false (pixel_is (surface, mid_x, (int) round (y_mid) - 12, &style.plan, &style));
+    g_assert_false (sd_test_pixel_is (surface, mid_x, (int) round (y_mid) - 12, &style.plan,
+                                      &style));
   }
 
   /* The forecast range of the last month: translucent blue above the fact bar. */
@@ -825,10 +683,10 @@ test_plan_fact_bars (void)
     h11 = measure_bar_up (surface, cx11, zero11, &style);
     /* 8 M ₽ of fact, the range 11..15.5 M ₽: at 13 M ₽ the band's colour. */
     g_assert_cmpint (abs (h11 - (int) round (h7 * 8.0 / 12.0)), <=, 2);
-    g_assert_true (pixel_is (surface, cx11, (int) round (zero11 - h7 * 13.0 / 12.0),
-                             &style.forecast, &style));
-    g_assert_false (pixel_is (surface, cx11, (int) round (zero11 - h7 * 16.5 / 12.0),
-                              &style.forecast, &style));
+    g_assert_true (sd_test_pixel_is (surface, cx11, (int) round (zero11 - h7 * 13.0 / 12.0),
+                                     &style.forecast, &style));
+    g_assert_false (sd_test_pixel_is (surface, cx11, (int) round (zero11 - h7 * 16.5 / 12.0),
+                                      &style.forecast, &style));
   }
 
   cairo_surface_destroy (surface);
@@ -844,17 +702,17 @@ test_plan_fact_highlight (void)
   SdChartRect r7, r3;
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_EN);
-  surface = render (draw_plan_fact, &data, &style, 800, 400, "plan-fact-highlight");
+  surface = sd_test_render (draw_plan_fact, &data, &style, 800, 400, "plan-fact-highlight");
   g_assert_true (sd_chart_plan_fact_item_rect (800, 400, &data, &style, 7, &r7));
   g_assert_true (sd_chart_plan_fact_item_rect (800, 400, &data, &style, 3, &r3));
 
-  g_assert_true (pixel_is (surface, (int) (r7.x + r7.width / 2), (int) (r7.y + r7.height / 2),
-                           &style.highlight, &style));
-  g_assert_true (pixel_is (surface, (int) (r3.x + r3.width / 2), (int) (r3.y + r3.height / 2),
-                           &style.fact, &style));
+  g_assert_true (sd_test_pixel_is (surface, (int) (r7.x + r7.width / 2), (int) (r7.y + r7.height / 2),
+                                   &style.highlight, &style));
+  g_assert_true (sd_test_pixel_is (surface, (int) (r3.x + r3.width / 2), (int) (r3.y + r3.height / 2),
+                                   &style.fact, &style));
   /* The hovered column is shaded beside its bar. */
-  g_assert_true (pixel_is (surface, (int) r7.x - 3, (int) (r7.y + r7.height / 2), &style.grid,
-                           &style));
+  g_assert_true (sd_test_pixel_is (surface, (int) r7.x - 3, (int) (r7.y + r7.height / 2), &style.grid,
+                                   &style));
 
   cairo_surface_destroy (surface);
 }
@@ -868,13 +726,13 @@ test_plan_fact_no_data (void)
   SdChartRect r;
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
-  surface = render (draw_plan_fact, &data, &style, 800, 400, "plan-fact-no-data");
+  surface = sd_test_render (draw_plan_fact, &data, &style, 800, 400, "plan-fact-no-data");
 
   g_assert_cmpuint (count_inked (surface, 340, 185, 460, 215, &style.text, &style), >, 40);
-  g_assert_cmpuint (count_color (surface, 0, 0, 800, 400, &style.fact, &style), ==, 0);
-  g_assert_cmpuint (count_color (surface, 0, 0, 800, 400, &style.plan, &style), <, 10);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 800, 400, &style.fact, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 800, 400, &style.plan, &style), <, 10);
   /* The frame: an axis line along the bottom. */
-  g_assert_cmpuint (count_color (surface, 0, 300, 800, 400, &style.axis, &style), >, 500);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 300, 800, 400, &style.axis, &style), >, 500);
 
   g_assert_cmpint (sd_chart_plan_fact_hit (800, 400, &data, &style, 400, 200), ==, -1);
   g_assert_false (sd_chart_plan_fact_item_rect (800, 400, &data, &style, 0, &r));
@@ -892,14 +750,14 @@ test_plan_fact_one_month (void)
   SdChartRect r;
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
-  surface = render (draw_plan_fact, &data, &style, 800, 400, "plan-fact-one-month");
+  surface = sd_test_render (draw_plan_fact, &data, &style, 800, 400, "plan-fact-one-month");
 
   g_assert_true (sd_chart_plan_fact_item_rect (800, 400, &data, &style, 0, &r));
   g_assert_cmpfloat (r.width, <=, 64);
   g_assert_cmpfloat (r.height, >, 100);
-  g_assert_true (pixel_is (surface, (int) (r.x + r.width / 2), (int) (r.y + r.height / 2),
-                           &style.fact, &style));
-  g_assert_cmpuint (count_color (surface, 0, 0, 800, 400, &style.plan, &style), >, 30);
+  g_assert_true (sd_test_pixel_is (surface, (int) (r.x + r.width / 2), (int) (r.y + r.height / 2),
+                                   &style.fact, &style));
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 800, 400, &style.plan, &style), >, 30);
   g_assert_cmpint (sd_chart_plan_fact_hit (800, 400, &data, &style, r.x + r.width / 2,
                                            r.y + r.height / 2), ==, 0);
 
@@ -923,9 +781,10 @@ test_plan_fact_120_months (void)
       else
         sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
 
-      surface = render (draw_plan_fact, &data, &style, 800, 400,
-                        dark ? "plan-fact-120-months-dark" : "plan-fact-120-months");
-      g_assert_cmpuint (count_color (surface, 0, 0, 800, 400, &style.fact, &style), >, 2000);
+      surface = sd_test_render (draw_plan_fact, &data, &style, 800, 400,
+                                dark ? "plan-fact-120-months-dark" : "plan-fact-120-months");
+      g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 800, 400, &style.fact,
+                                             &style), >, 2000);
 
       for (guint k = 0; k < 120; k += 17)
         {
@@ -1080,13 +939,13 @@ test_all_tiny_sizes (void)
 
         if (w == 120 && h == 80)
           name = g_strdup_printf ("plan-fact-%ux120x80", n);
-        surface = render (draw_plan_fact, &pf, &style, w, h, name);
+        surface = sd_test_render (draw_plan_fact, &pf, &style, w, h, name);
         cairo_surface_destroy (surface);
-        surface = render (draw_growth, &gr, &style, w, h, NULL);
+        surface = sd_test_render (draw_growth, &gr, &style, w, h, NULL);
         cairo_surface_destroy (surface);
-        surface = render (draw_ranking, &rk, &style, w, h, NULL);
+        surface = sd_test_render (draw_ranking, &rk, &style, w, h, NULL);
         cairo_surface_destroy (surface);
-        surface = render (draw_funnel, &fn, &style, w, h, NULL);
+        surface = sd_test_render (draw_funnel, &fn, &style, w, h, NULL);
         cairo_surface_destroy (surface);
 
         g_assert_cmpint (sd_chart_plan_fact_hit (w, h, &pf, &style, w / 2.0, h / 2.0), <,
@@ -1122,14 +981,14 @@ test_plan_fact_extreme_values (void)
   g_autofree char *text = NULL;
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
-  surface = render (draw_plan_fact, &huge, &style, 800, 400, "plan-fact-extreme");
-  g_assert_cmpuint (count_color (surface, 0, 0, 800, 400, &style.fact, &style), >, 100);
+  surface = sd_test_render (draw_plan_fact, &huge, &style, 800, 400, "plan-fact-extreme");
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 800, 400, &style.fact, &style), >, 100);
   cairo_surface_destroy (surface);
 
-  surface = render (draw_plan_fact, &zero, &style, 800, 400, "plan-fact-all-zero");
+  surface = sd_test_render (draw_plan_fact, &zero, &style, 800, 400, "plan-fact-all-zero");
   /* Nothing to draw as a bar (below the legend), but the plan markers sit on the zero line. */
-  g_assert_cmpuint (count_color (surface, 0, 40, 800, 400, &style.fact, &style), ==, 0);
-  g_assert_cmpuint (count_color (surface, 0, 0, 800, 400, &style.plan, &style), >, 10);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 40, 800, 400, &style.fact, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 800, 400, &style.plan, &style), >, 10);
   cairo_surface_destroy (surface);
 
   text = sd_chart_plan_fact_describe (&huge, &style);
@@ -1141,7 +1000,7 @@ test_plan_fact_pdf (void)
 {
   g_autofree SdChartPlanFactMonth *months = known_months ();
   SdChartPlanFact data = { month (2025, 3), 12, months, "₽" };
-  g_autofree char *path = g_build_filename (tmp_dir, "plan-fact.pdf", NULL);
+  g_autofree char *path = g_build_filename (sd_test_chart_dir, "plan-fact.pdf", NULL);
   cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 300);
   cairo_t *cr = cairo_create (surface);
   SdChartStyle style;
@@ -1210,7 +1069,7 @@ test_growth_bars (void)
   int zero, cx;
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
-  surface = render (draw_growth, &data, &style, 800, 400, "growth");
+  surface = sd_test_render (draw_growth, &data, &style, 800, 400, "growth");
 
   g_assert_true (sd_chart_growth_item_rect (800, 400, &data, &style, 0, &up));
   g_assert_true (sd_chart_growth_item_rect (800, 400, &data, &style, 1, &down));
@@ -1219,24 +1078,25 @@ test_growth_bars (void)
 
   /* Up in the positive colour, standing on the zero line. */
   cx = (int) (up.x + up.width / 2);
-  g_assert_true (pixel_is (surface, cx, (int) (up.y + up.height / 2), &style.positive, &style));
+  g_assert_true (sd_test_pixel_is (surface, cx, (int) (up.y + up.height / 2), &style.positive,
+                                   &style));
   zero = (int) (up.y + up.height);
-  g_assert_true (pixel_is (surface, cx, zero, &style.axis, &style));
-  g_assert_false (pixel_is (surface, cx, zero + 3, &style.positive, &style));
+  g_assert_true (sd_test_pixel_is (surface, cx, zero, &style.axis, &style));
+  g_assert_false (sd_test_pixel_is (surface, cx, zero + 3, &style.positive, &style));
 
   /* Down in the negative colour, hanging from it, as deep as the first is tall. */
   cx = (int) (down.x + down.width / 2);
   g_assert_cmpint ((int) down.y, >=, zero - 1);
-  g_assert_true (pixel_is (surface, cx, zero + 5, &style.negative, &style));
-  g_assert_false (pixel_is (surface, cx, zero - 5, &style.negative, &style));
+  g_assert_true (sd_test_pixel_is (surface, cx, zero + 5, &style.negative, &style));
+  g_assert_false (sd_test_pixel_is (surface, cx, zero - 5, &style.negative, &style));
   g_assert_cmpfloat (fabs (down.height - up.height), <=, 2);
 
   /* The undefined month: no bar at all, only a muted dash by the zero line. */
   g_assert_cmpfloat (gap.height, ==, 0);
-  g_assert_cmpuint (count_color (surface, (int) gap.x, 0, (int) (gap.x + gap.width), 400,
-                                 &style.positive, &style), ==, 0);
-  g_assert_cmpuint (count_color (surface, (int) gap.x, 0, (int) (gap.x + gap.width), 400,
-                                 &style.negative, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, (int) gap.x, 0, (int) (gap.x + gap.width), 400,
+                                         &style.positive, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, (int) gap.x, 0, (int) (gap.x + gap.width), 400,
+                                         &style.negative, &style), ==, 0);
   g_assert_cmpuint (count_inked (surface, (int) gap.x, zero - 20, (int) (gap.x + gap.width), zero,
                                  &style.muted_text, &style), >, 3);
   g_assert_cmpfloat (flat.height, ==, 0);
@@ -1315,7 +1175,7 @@ test_ranking_order_and_colours (void)
   int run_first = 0;
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
-  surface = render (draw_ranking, &data, &style, 800, 400, "ranking");
+  surface = sd_test_render (draw_ranking, &data, &style, 800, 400, "ranking");
 
   for (guint i = 0; i < G_N_ELEMENTS (ranking_items); i++)
     g_assert_true (sd_chart_ranking_item_rect (800, 400, &data, &style, i, &rects[i]));
@@ -1335,13 +1195,13 @@ test_ranking_order_and_colours (void)
                                        &style.negative, &style.negative };
       int left, right, y = (int) (r->y + r->height / 2);
 
-      g_assert_true (pixel_is (surface, (int) (r->x + 2), y, colors[k], &style));
+      g_assert_true (sd_test_pixel_is (surface, (int) (r->x + 2), y, colors[k], &style));
       /* From the bar's start to its last pixel: reference lines may cross it. */
       left = (int) r->x;
       right = 799;
-      while (right > left && !pixel_is (surface, right, y, colors[k], &style))
+      while (right > left && !sd_test_pixel_is (surface, right, y, colors[k], &style))
         right--;
-      g_assert_false (pixel_is (surface, left - 1, y, colors[k], &style));
+      g_assert_false (sd_test_pixel_is (surface, left - 1, y, colors[k], &style));
       if (k == 0)
         run_first = right + 1 - left;
       else
@@ -1360,7 +1220,7 @@ test_ranking_order_and_colours (void)
     gboolean found = FALSE;
 
     for (int dx = -1; dx <= 1 && !found; dx++)
-      found = pixel_is (surface, (int) x100 + dx, y, &style.plan, &style);
+      found = sd_test_pixel_is (surface, (int) x100 + dx, y, &style.plan, &style);
     g_assert_true (found);
   }
 
@@ -1434,7 +1294,7 @@ test_ranking_many_rows (void)
   data.items = items;
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_EN);
-  surface = render (draw_ranking, &data, &style, 600, 400, "ranking-200");
+  surface = sd_test_render (draw_ranking, &data, &style, 600, 400, "ranking-200");
 
   /* The best (item 27, 199 %) and the worst (item 0, 0 %) are both shown; the middle one
    * (item 100, 100 %) is not. */
@@ -1444,8 +1304,8 @@ test_ranking_many_rows (void)
   g_assert_cmpfloat (best.y, <, worst.y);
   /* 0 % has no bar at all, not a one-pixel stub. */
   g_assert_cmpfloat (worst.width, ==, 0);
-  g_assert_cmpuint (count_color (surface, (int) worst.x - 2, (int) worst.y, (int) worst.x + 10,
-                                 (int) (worst.y + worst.height), &style.negative, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, (int) worst.x - 2, (int) worst.y, (int) worst.x + 10,
+                                         (int) (worst.y + worst.height), &style.negative, &style), ==, 0);
 
   /* Rows never overlap: each shown bar starts below the previous one. */
   for (guint i = 0; i < 200; i++)
@@ -1482,7 +1342,7 @@ test_funnel (void)
   g_autofree char *text = NULL;
 
   sd_chart_style_init_light (&style, SD_NUMBER_STYLE_RU);
-  surface = render (draw_funnel, &data, &style, 800, 400, "funnel");
+  surface = sd_test_render (draw_funnel, &data, &style, 800, 400, "funnel");
 
   g_assert_true (sd_chart_funnel_item_rect (800, 400, &data, &style, SD_CHART_FUNNEL_LEADS,
                                             &leads));
@@ -1506,8 +1366,8 @@ test_funnel (void)
       int left, right;
 
       sd_chart_funnel_item_rect (800, 400, &data, &style, i, &r);
-      g_assert_true (pixel_is (surface, (int) (r.x + r.width / 2), (int) (r.y + r.height / 2),
-                               &style.fact, &style));
+      g_assert_true (sd_test_pixel_is (surface, (int) (r.x + r.width / 2), (int) (r.y + r.height / 2),
+                                       &style.fact, &style));
       find_run (surface, (int) (r.x + r.width / 2), (int) (r.y + r.height / 2), &style.fact,
                 &style, &left, &right);
       g_assert_cmpint (right + 1 - left, ==, (int) r.width);
@@ -1517,9 +1377,9 @@ test_funnel (void)
   g_assert_cmpint (sd_chart_funnel_hit (800, 400, &data, &style, 400, 1), ==, -1);
   cairo_surface_destroy (surface);
 
-  surface = render (draw_funnel, &empty, &style, 800, 400, "funnel-no-data");
+  surface = sd_test_render (draw_funnel, &empty, &style, 800, 400, "funnel-no-data");
   g_assert_cmpuint (count_inked (surface, 340, 185, 460, 215, &style.text, &style), >, 40);
-  g_assert_cmpuint (count_color (surface, 0, 0, 800, 400, &style.fact, &style), ==, 0);
+  g_assert_cmpuint (sd_test_count_color (surface, 0, 0, 800, 400, &style.fact, &style), ==, 0);
   g_assert_cmpint (sd_chart_funnel_hit (800, 400, &empty, &style, 400, 200), ==, -1);
   cairo_surface_destroy (surface);
 
@@ -1562,7 +1422,7 @@ test_gallery (void)
       SdChartRanking rk = { G_N_ELEMENTS (ranking_items), ranking_items, 8000, "₽" };
       SdChartFunnel fn = { 1200, 240, R (36000000), "₽" };
       struct {
-        DrawFunc      draw;
+        SdTestDrawFunc      draw;
         gconstpointer data;
         int           width, height;
         const char   *name;
@@ -1586,8 +1446,8 @@ test_gallery (void)
       for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
         {
           g_autofree char *name = g_strconcat (shots[i].name, suffix, NULL);
-          cairo_surface_t *surface = render (shots[i].draw, shots[i].data, &style,
-                                             shots[i].width, shots[i].height, name);
+          cairo_surface_t *surface = sd_test_render (shots[i].draw, shots[i].data, &style,
+                                                     shots[i].width, shots[i].height, name);
 
           g_assert_cmpuint (count_inked (surface, 0, 0, shots[i].width, shots[i].height,
                                          &style.text, &style), >, 20);
@@ -1596,43 +1456,13 @@ test_gallery (void)
     }
 }
 
-/* LeakSanitizer asks the program for its suppressions. fontconfig 2.14 keeps part of its parsed
- * configuration until FcFini (), which pango never calls; everything of ours, pango's and
- * cairo's is still checked (main () drops the font caches before exit). */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:libfontconfig.so\n";
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      GDir *dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_clear_pointer (&dir, g_dir_close);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
+/* fontconfig keeps its configuration: pango never calls FcFini (). */
+SD_TEST_LSAN_IGNORE_FONTCONFIG
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Month names follow the environment's LC_TIME (they are checked against
@@ -1645,8 +1475,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  tmp_dir = g_dir_make_tmp ("sd-charts-XXXXXX", &error);
-  g_assert_no_error (error);
+  sd_test_chart_dir = sd_test_make_dir ("sd-charts-XXXXXX");
 
   g_test_add_func ("/charts/style/contrast-is-sufficient", test_style_contrast);
   g_test_add_func ("/charts/style/dark-background-differs", test_style_dark_background_differs);
@@ -1679,8 +1508,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
-  g_clear_pointer (&tmp_dir, g_free);
+  sd_test_remove_tree (sd_test_chart_dir);
+  g_clear_pointer (&sd_test_chart_dir, g_free);
 
   /* Let go of the process-wide font caches, so that the leak checker sees only our memory. */
   pango_cairo_font_map_set_default (NULL);

@@ -18,6 +18,7 @@
 
 #include "sd-demo.h"
 #include "sd-store.h"
+#include "sd-test-util.h"
 
 #define TODAY "2026-11-22"
 
@@ -152,23 +153,11 @@ assert_failure (const Run *run,
   g_assert_true (g_utf8_validate (run->err, -1, NULL));
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, length);
-}
-
 static void
 assert_unchanged (const char *path,
                   GBytes     *before)
 {
-  g_autoptr(GBytes) after = read_bytes (path);
+  g_autoptr(GBytes) after = sd_test_read_bytes (path);
 
   g_assert_true (g_bytes_equal (before, after));
 }
@@ -226,50 +215,18 @@ find_by_name (GPtrArray  *staff,
 }
 
 static void
-assert_date (const GDate *date,
-             const char  *iso)
-{
-  char text[16];
-
-  g_assert_true (g_date_valid (date));
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-  g_assert_cmpstr (text, ==, iso);
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   fixture->locale = data;
-  fixture->dir = g_dir_make_tmp ("salesdesk-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sd_test_make_dir ("salesdesk-cli-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  sd_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -335,7 +292,7 @@ test_new_refuses_overwrite (Fixture       *fixture,
 
   run_cli (&run, fixture, NULL, "new", "company.salesdesk", "--name", "First", NULL);
   assert_success (&run);
-  before = read_bytes (path);
+  before = sd_test_read_bytes (path);
 
   run_cli (&run, fixture, NULL, "new", "company.salesdesk", "--name", "Second", NULL);
   assert_failure (&run, 3);
@@ -655,14 +612,14 @@ test_import_staff_comma (Fixture       *fixture,
   member = find_by_name (staff, "Петрова Анна");
   g_assert_nonnull (member);
   g_assert_cmpint (member->role, ==, SD_ROLE_HEAD);
-  assert_date (&member->hired, "2023-05-01");
+  sd_test_assert_date (&member->hired, "2023-05-01");
   g_assert_false (g_date_valid (&member->left));
 
   member = find_by_name (staff, "Сидоров Пётр");
   g_assert_nonnull (member);
   g_assert_cmpint (member->role, ==, SD_ROLE_MANAGER);
-  assert_date (&member->hired, "2022-03-01");
-  assert_date (&member->left, "2025-06-30");
+  sd_test_assert_date (&member->hired, "2022-03-01");
+  sd_test_assert_date (&member->left, "2025-06-30");
 }
 
 static void
@@ -676,7 +633,7 @@ assert_imported_two (Fixture *fixture)
   g_assert_cmpuint (staff->len, ==, 2);
   g_assert_nonnull (ivanov);
   g_assert_nonnull (petrova);
-  assert_date (&ivanov->hired, "2024-01-15");
+  sd_test_assert_date (&ivanov->hired, "2024-01-15");
   g_assert_cmpint (ivanov->role, ==, SD_ROLE_MANAGER);
   g_assert_cmpint (petrova->role, ==, SD_ROLE_HEAD);
 }
@@ -750,7 +707,7 @@ test_import_staff_refused (Fixture       *fixture,
   write_file (fixture, "staff.csv", staff_comma, -1);
   run_cli (&run, fixture, NULL, "import-staff", "company.salesdesk", "staff.csv", NULL);
   assert_success (&run);
-  before = read_bytes (path);
+  before = sd_test_read_bytes (path);
 
   for (i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -931,7 +888,7 @@ test_import_facts_refused (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_auto(Run) run = { 0 };
-      g_autoptr(GBytes) before = read_bytes (company);
+      g_autoptr(GBytes) before = sd_test_read_bytes (company);
 
       write_file (fixture, "facts.csv", cases[i].csv, -1);
       run_cli (&run, fixture, TODAY, "import-facts", "company.salesdesk", "facts.csv", NULL);
@@ -965,7 +922,7 @@ test_plan_round_trip (Fixture       *fixture,
            "--output", "plan.csv", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  first = read_bytes (first_path);
+  first = sd_test_read_bytes (first_path);
   contents = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
   g_assert_true (g_str_has_prefix (contents, "month,manager,revenue,leads,deals\n2026-01,"));
   /* A decimal point and two decimals, whatever the locale. */
@@ -973,7 +930,7 @@ test_plan_round_trip (Fixture       *fixture,
   g_assert_null (strstr (contents, "\r"));
 
   {
-    g_autoptr(GBytes) bytes = read_bytes (company);
+    g_autoptr(GBytes) bytes = sd_test_read_bytes (company);
 
     g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
     g_assert_no_error (error);
@@ -983,7 +940,7 @@ test_plan_round_trip (Fixture       *fixture,
   run_cli (&run, fixture, TODAY, "plan", "copy.salesdesk", "--year", "2026",
            "--output", "plan2.csv", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  second = read_bytes (second_path);
+  second = sd_test_read_bytes (second_path);
   g_assert_true (g_bytes_equal (first, second));
 
   /* The imported plan is a new, current draft; the approved one is kept. */
@@ -1236,7 +1193,7 @@ test_not_ours (Fixture       *fixture,
   for (i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_autofree char *path = path_in (fixture, paths[i]);
-      g_autoptr(GBytes) before = read_bytes (path);
+      g_autoptr(GBytes) before = sd_test_read_bytes (path);
 
       run_cli (&run, fixture, NULL, "check", paths[i], NULL);
       assert_failure (&run, 3);
@@ -1303,7 +1260,7 @@ test_check_problems (Fixture       *fixture,
   assert_success (&run);
   exec_sql (path, "UPDATE facts SET revenue = -100 WHERE manager_id = 2 AND month >= '2025-01'"
                   "  AND month <= '2025-05'");
-  before = read_bytes (path);
+  before = sd_test_read_bytes (path);
 
   run_cli (&run, fixture, NULL, "check", "demo.salesdesk", NULL);
   assert_failure (&run, 1);
@@ -1373,8 +1330,7 @@ main (int    argc,
    * its own inside its test's directory (run_cli). G_TEST_OPTION_ISOLATE_DIRS would do it
    * per test, but GLib 2.74 leaks the replaced values in g_set_user_dirs, which fails the
    * leak check of the ASan build. */
-  home = g_dir_make_tmp ("test-cli-home-XXXXXX", NULL);
-  g_assert_nonnull (home);
+  home = sd_test_make_dir ("test-cli-home-XXXXXX");
   for (t = 0; t < G_N_ELEMENTS (user_dirs); t++)
     {
       g_autofree char *dir = g_build_filename (home, user_dirs[t].subdir, NULL);
@@ -1390,6 +1346,6 @@ main (int    argc,
         add_test (locales[l], tests[t].name, tests[t].func);
 
   status = g_test_run ();
-  remove_tree (home);
+  sd_test_remove_tree (home);
   return status;
 }

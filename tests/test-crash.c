@@ -26,6 +26,7 @@
 
 #include "sd-store.h"
 #include "sd-store-private.h"
+#include "sd-test-util.h"
 
 #define N_ITERATIONS     40
 #define ITERATIONS_PER_FILE 5
@@ -156,31 +157,6 @@ child_main (const char *path,
 }
 
 /* --- the parent --- */
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 static void
 append_number (GArray     *numbers,
@@ -361,8 +337,7 @@ test_kill_during_edits (void)
   guint n_killed_mid_run = 0;
   guint n_hot_journals = 0;
 
-  dir = g_dir_make_tmp ("test-crash-XXXXXX", NULL);
-  g_assert_nonnull (dir);
+  dir = sd_test_make_dir ("test-crash-XXXXXX");
   path = g_build_filename (dir, "company.salesdesk", NULL);
 
   for (guint iteration = 0; iteration < N_ITERATIONS; iteration++)
@@ -466,7 +441,7 @@ test_kill_during_edits (void)
   /* At least the runs that waited for a first edit were killed while editing. */
   g_assert_cmpuint (n_killed_mid_run, >=, N_ITERATIONS / 2);
 
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 int
@@ -488,8 +463,7 @@ main (int   argc,
   /* A private data folder for the automatic backups, set before anything reads it. (Not
    * G_TEST_OPTION_ISOLATE_DIRS: GLib 2.74 leaks in g_set_user_dirs, failing the leak check.)
    * The children inherit it. */
-  home = g_dir_make_tmp ("test-crash-home-XXXXXX", NULL);
-  g_assert_nonnull (home);
+  home = sd_test_make_dir ("test-crash-home-XXXXXX");
   {
     g_autofree char *data = g_build_filename (home, "data", NULL);
 
@@ -505,7 +479,7 @@ main (int   argc,
                    test_kill_during_edits);
 
   status = g_test_run ();
-  remove_tree (home);
+  sd_test_remove_tree (home);
   g_free (test_exe);
 
   return status;

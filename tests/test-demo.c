@@ -13,16 +13,7 @@
 #include <glib.h>
 
 #include "sd-demo.h"
-
-static void
-set_date (GDate *date,
-          int    year,
-          int    month,
-          int    day)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
+#include "sd-test-util.h"
 
 static SdDemoCompany *
 generate (guint   n_managers,
@@ -34,7 +25,7 @@ generate (guint   n_managers,
 {
   GDate today;
 
-  set_date (&today, year, month, day);
+  sd_test_set_dmy (&today, year, month, day);
   return sd_demo_generate (n_managers, n_years, seed, &today);
 }
 
@@ -169,7 +160,7 @@ test_counts_default (void)
 
   g_assert_cmpint (head->id, ==, 1);
   g_assert_cmpint (head->role, ==, SD_ROLE_HEAD);
-  set_date (&head_hired, 2023, 11, 1);
+  sd_test_set_dmy (&head_hired, 2023, 11, 1);
   g_assert_cmpint (g_date_compare (&head->hired, &head_hired), ==, 0);
   g_assert_false (g_date_valid (&head->left));
 
@@ -184,8 +175,8 @@ test_counts_default (void)
       g_assert_true (g_date_valid (&member->hired));
       g_assert_false (member->archived);
 
-      set_date (&history_start, 2024, 11, 1);
-      set_date (&last_year_start, 2025, 11, 1);
+      sd_test_set_dmy (&history_start, 2024, 11, 1);
+      sd_test_set_dmy (&last_year_start, 2025, 11, 1);
       if (g_date_compare (&member->hired, &history_start) >= 0)
         {
           /* A hire of the last year, mid-month. */
@@ -485,7 +476,7 @@ test_size_500_by_10 (void)
   guint i, n_hires = 0, n_leavers = 0;
   GDate last_year_start;
 
-  set_date (&last_year_start, 2025, 11, 1);
+  sd_test_set_dmy (&last_year_start, 2025, 11, 1);
   g_assert_cmpuint (demo->staff->len, ==, 501);
   for (i = 1; i < demo->staff->len; i++)
     {

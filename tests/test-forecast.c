@@ -13,16 +13,7 @@
 #include <glib.h>
 
 #include "sd-forecast.h"
-
-static void
-set_date (GDate *date,
-          int    year,
-          int    month,
-          int    day)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
+#include "sd-test-util.h"
 
 static const SdPeriod march_2026 = { SD_PERIOD_MONTH, 2026, 3 };
 static const SdPeriod q1_2026 = { SD_PERIOD_QUARTER, 2026, 1 };
@@ -53,19 +44,19 @@ test_elapsed_days (void)
 
   for (guint k = 0; k < G_N_ELEMENTS (march); k++)
     {
-      set_date (&today, 2026, 3, march[k].day);
+      sd_test_set_dmy (&today, 2026, 3, march[k].day);
       g_assert_cmpuint (sd_forecast_elapsed_days (calendar, &march_2026, &today), ==,
                         march[k].elapsed);
     }
 
   /* Before the period nothing elapsed; after it, all of it. */
-  set_date (&today, 2026, 2, 27);
+  sd_test_set_dmy (&today, 2026, 2, 27);
   g_assert_cmpuint (sd_forecast_elapsed_days (calendar, &march_2026, &today), ==, 0);
-  set_date (&today, 2026, 4, 1);
+  sd_test_set_dmy (&today, 2026, 4, 1);
   g_assert_cmpuint (sd_forecast_elapsed_days (calendar, &march_2026, &today), ==, 21);
 
   /* The quarter and the year: January 15 + February 19 + 9 days of March. */
-  set_date (&today, 2026, 3, 13);
+  sd_test_set_dmy (&today, 2026, 3, 13);
   g_assert_cmpuint (sd_forecast_elapsed_days (calendar, &q1_2026, &today), ==, 43);
   g_assert_cmpuint (sd_calendar_working_days_in_period (calendar, &q1_2026), ==, 55);
   g_assert_cmpuint (sd_forecast_elapsed_days (calendar, &year_2026, &today), ==, 43);
@@ -103,7 +94,7 @@ test_run_rate (void)
       GDate today;
       SdMoney rate = -12345;
 
-      set_date (&today, 2026, cases[k].month, cases[k].day);
+      sd_test_set_dmy (&today, 2026, cases[k].month, cases[k].day);
       g_assert_true (sd_forecast_run_rate (calendar, cases[k].period, &today, cases[k].fact,
                                            &rate));
       g_assert_cmpint (rate, ==, cases[k].run_rate);
@@ -114,7 +105,7 @@ test_run_rate (void)
     GDate today;
     SdMoney rate = 0;
 
-    set_date (&today, 2026, 3, 2);
+    sd_test_set_dmy (&today, 2026, 3, 2);
     g_assert_false (sd_forecast_run_rate (calendar, &march_2026, &today, G_MAXINT64, &rate));
   }
 }
@@ -125,7 +116,7 @@ test_period_for_date (void)
   SdPeriod period;
   GDate date;
 
-  set_date (&date, 2026, 8, 31);
+  sd_test_set_dmy (&date, 2026, 8, 31);
   sd_forecast_period_for_date (SD_PERIOD_MONTH, &date, &period);
   g_assert_cmpint (period.kind, ==, SD_PERIOD_MONTH);
   g_assert_cmpint (period.year, ==, 2026);
@@ -137,10 +128,10 @@ test_period_for_date (void)
   g_assert_cmpint (period.kind, ==, SD_PERIOD_YEAR);
   g_assert_cmpint (period.index, ==, 0);
 
-  set_date (&date, 2026, 12, 1);
+  sd_test_set_dmy (&date, 2026, 12, 1);
   sd_forecast_period_for_date (SD_PERIOD_QUARTER, &date, &period);
   g_assert_cmpint (period.index, ==, 4);
-  set_date (&date, 2026, 1, 1);
+  sd_test_set_dmy (&date, 2026, 1, 1);
   sd_forecast_period_for_date (SD_PERIOD_QUARTER, &date, &period);
   g_assert_cmpint (period.index, ==, 1);
 }
@@ -218,7 +209,7 @@ make_payments (void)
       SdExpectedPayment p = { 0 };
 
       p.manager_id = lines[k].manager;
-      set_date (&p.expected, 2026, lines[k].month, lines[k].day);
+      sd_test_set_dmy (&p.expected, 2026, lines[k].month, lines[k].day);
       p.amount = lines[k].amount;
       p.probability = lines[k].probability;
       g_array_append_val (payments, p);
@@ -235,7 +226,7 @@ test_forecast_department (void)
   SdForecast f;
   GDate today;
 
-  set_date (&today, 2026, 3, 13);
+  sd_test_set_dmy (&today, 2026, 3, 13);
   g_assert_true (sd_forecast_compute (sd_calendar_get_default (), &march_2026, &today, 0,
                                       90000000, 300000000,
                                       (const SdExpectedPayment *) payments->data,
@@ -272,7 +263,7 @@ test_forecast_manager_and_band (void)
   SdForecast f;
   GDate today;
 
-  set_date (&today, 2026, 3, 13);
+  sd_test_set_dmy (&today, 2026, 3, 13);
 
   /* Manager 1: a, e and f; no plan, so no completion (shown as "—"). */
   g_assert_true (sd_forecast_compute (sd_calendar_get_default (), &march_2026, &today, 1,
@@ -323,7 +314,7 @@ test_forecast_rejects_bad_lines (void)
   SdForecast f;
   GDate today;
 
-  set_date (&today, 2026, 3, 13);
+  sd_test_set_dmy (&today, 2026, 3, 13);
   /* A wrong line is reported even when it would not be counted (next month's). */
   wrong = &g_array_index (payments, SdExpectedPayment, 3);
   wrong->probability = 150;
@@ -369,7 +360,7 @@ test_sum_facts (void)
   SdMoney sum = -1;
   GDate today;
 
-  set_date (&today, 2026, 3, 13);
+  sd_test_set_dmy (&today, 2026, 3, 13);
   g_assert_true (sd_forecast_sum_facts (facts, G_N_ELEMENTS (facts), 0, &q1_2026, &today,
                                         &sum, &error));
   g_assert_cmpint (sum, ==, 10 + 200 + 3000 - 500);
@@ -380,7 +371,7 @@ test_sum_facts (void)
                                         &sum, &error));
   g_assert_cmpint (sum, ==, 2710);               /* April is after today's month */
 
-  set_date (&today, 2026, 2, 5);
+  sd_test_set_dmy (&today, 2026, 2, 5);
   g_assert_true (sd_forecast_sum_facts (facts, G_N_ELEMENTS (facts), 0, &q1_2026, &today,
                                         &sum, &error));
   g_assert_cmpint (sum, ==, 210);

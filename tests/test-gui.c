@@ -7,10 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-
-#include <adwaita.h>
-
 #include "sd-application.h"
 #include "sd-company-page-private.h"
 #include "sd-context.h"
@@ -18,6 +14,7 @@
 #include "sd-staff-item.h"
 #include "sd-staff-page-private.h"
 #include "sd-store.h"
+#include "sd-test-gui.h"
 #include "sd-window-private.h"
 
 #define COMPANY_NAME "ООО «Рога & Копыта»"
@@ -31,50 +28,14 @@ typedef struct {
   SdStaffPage *page;
 } Fixture;
 
-/* Runs everything that is ready, without waiting. */
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until `done` holds; gives up (and fails) after many idle rounds, so a
- * broken test fails instead of hanging. No time is measured. */
-#define WAIT_FOR(done)                                                         \
-  G_STMT_START {                                                               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                        \
-    guint rounds_ = 0;                                                         \
-    while (!(done) && rounds_++ < 1000)                                        \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    g_source_remove (wake_id_);                                                \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) created = NULL;
-
-  fixture->dir = g_dir_make_tmp ("sd-gui-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sd_test_make_dir ("sd-gui-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.salesdesk", NULL);
-
-  created = sd_store_create (fixture->path, COMPANY_NAME, "RUB", &error);
-  g_assert_no_error (error);
-  sd_store_close (created);
-
-  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->store);
+  sd_test_write_company (fixture->path, COMPANY_NAME, 0, 0, 0, NULL);
+  fixture->store = sd_test_open_store (fixture->path);
 
   fixture->context = sd_context_new (fixture->store, NULL);
   fixture->window = g_object_ref (sd_window_new (NULL, fixture->context));
@@ -83,26 +44,8 @@ fixture_set_up (Fixture       *fixture,
   /* These tests are about the staff: show that section whatever comes first. */
   gtk_stack_set_visible_child_name (_sd_window_get_content_stack (fixture->window), "staff");
   gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
-  spin ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  SD_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (fixture->page)));
+  sd_test_spin ();
 }
 
 static void
@@ -110,13 +53,13 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
+  sd_test_spin ();
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->context);
   /* The window may have opened another file: the fixture's store is ours alone now. */
   g_assert_finalize_object (fixture->store);
 
-  remove_tree (fixture->dir);
+  sd_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -186,18 +129,6 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-/* Answers a message dialog as a click on one of its buttons would. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-  spin ();
-}
-
 /* Clicks "Add Person" the way the keyboard does and returns the dialog that opens. */
 static SdStaffDialog *
 open_add_dialog (Fixture *fixture)
@@ -207,8 +138,8 @@ open_add_dialog (Fixture *fixture)
   g_assert_null (_sd_staff_page_get_staff_dialog (fixture->page));
   g_assert_true (gtk_widget_is_sensitive (add_button));
   gtk_widget_activate (add_button);
-  WAIT_FOR (_sd_staff_page_get_staff_dialog (fixture->page) != NULL);
-  spin ();
+  SD_TEST_WAIT_FOR (_sd_staff_page_get_staff_dialog (fixture->page) != NULL);
+  sd_test_spin ();
 
   return _sd_staff_page_get_staff_dialog (fixture->page);
 }
@@ -242,7 +173,7 @@ test_add_then_undo_and_redo (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_signal_emit_by_name (save, "clicked");
-  spin ();
+  sd_test_spin ();
   g_assert_null (dialog);
   g_assert_null (_sd_staff_page_get_staff_dialog (fixture->page));
 
@@ -277,7 +208,7 @@ test_add_then_undo_and_redo (Fixture       *fixture,
     g_assert_nonnull (strstr (tip, "Иванов Пётр"));
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  spin ();
+  sd_test_spin ();
   g_clear_pointer (&staff, g_ptr_array_unref);
   staff = list_staff (fixture);
   g_assert_cmpuint (staff->len, ==, 0);
@@ -286,7 +217,7 @@ test_add_then_undo_and_redo (Fixture       *fixture,
 
   /* Redo brings the same person back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL));
-  spin ();
+  sd_test_spin ();
   g_clear_pointer (&staff, g_ptr_array_unref);
   staff = list_staff (fixture);
   g_assert_cmpuint (staff->len, ==, 1);
@@ -351,13 +282,13 @@ test_invalid_input_keeps_save_off (Fixture       *fixture,
 
   /* Even a forced click saves nothing */
   g_signal_emit_by_name (save, "clicked");
-  spin ();
+  sd_test_spin ();
   g_assert_true (_sd_staff_page_get_staff_dialog (fixture->page) == dialog);
 
   /* Escape / Cancel closes without a trace */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  spin ();
+  sd_test_spin ();
   g_assert_null (dialog);
 
   staff = list_staff (fixture);
@@ -388,7 +319,7 @@ test_store_refusal_keeps_dialog_open (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (_sd_staff_dialog_get_name_row (dialog)), "Иванов Пётр");
   gtk_editable_set_text (GTK_EDITABLE (_sd_staff_dialog_get_hired_row (dialog)), "2026-03-15");
   g_signal_emit_by_name (_sd_staff_dialog_get_save_button (dialog), "clicked");
-  spin ();
+  sd_test_spin ();
 
   g_assert_true (_sd_staff_page_get_staff_dialog (fixture->page) == dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
@@ -398,7 +329,7 @@ test_store_refusal_keeps_dialog_open (Fixture       *fixture,
   g_assert_cmpuint (staff->len, ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  sd_test_spin ();
 }
 
 static void
@@ -446,7 +377,7 @@ test_edit_by_activating_a_row (Fixture       *fixture,
   }
 
   g_signal_emit_by_name (_sd_staff_dialog_get_save_button (dialog), "clicked");
-  spin ();
+  sd_test_spin ();
   g_assert_null (_sd_staff_page_get_staff_dialog (fixture->page));
 
   stored = sd_store_get_staff (fixture->store, id, &error);
@@ -521,7 +452,7 @@ test_remove_with_history_archives (Fixture       *fixture,
     g_assert_cmpint (sd_store_add_staff (fixture->store, newcomer, &error), ==, 2);
     g_assert_no_error (error);
   }
-  spin ();
+  sd_test_spin ();
 
   g_assert_cmpuint (g_list_model_get_n_items (list_model (fixture)), ==, 2);
   g_assert_true (sd_store_staff_has_history (fixture->store, 1));
@@ -541,7 +472,7 @@ test_remove_with_history_archives (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_body (confirm), ==,
                    _("Their facts and plans stay in the reports. You can restore them later."));
   g_assert_true (adw_message_dialog_has_response (confirm, "archive"));
-  respond (confirm, "archive");
+  sd_test_respond (confirm, "archive");
 
   stored = sd_store_get_staff (fixture->store, 1, &error);
   g_assert_no_error (error);
@@ -552,11 +483,11 @@ test_remove_with_history_archives (Fixture       *fixture,
   g_assert_cmpuint (model_position_of (fixture, 1), ==, GTK_INVALID_LIST_POSITION);
   archived_toggle = _sd_staff_page_get_archived_toggle (fixture->page);
   gtk_toggle_button_set_active (archived_toggle, TRUE);
-  spin ();
+  sd_test_spin ();
   position = model_position_of (fixture, 1);
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   g_assert_true (sd_staff_item_is_archived (model_item (fixture, position)));
-  WAIT_FOR (find_label (GTK_WIDGET (_sd_staff_page_get_column_view (fixture->page)), _("Archived")) != NULL);
+  SD_TEST_WAIT_FOR (find_label (GTK_WIDGET (_sd_staff_page_get_column_view (fixture->page)), _("Archived")) != NULL);
   label = find_label (GTK_WIDGET (_sd_staff_page_get_column_view (fixture->page)), _("Archived"));
   g_assert_true (gtk_widget_has_css_class (label, "dim-label"));
 
@@ -564,7 +495,7 @@ test_remove_with_history_archives (Fixture       *fixture,
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (list_model (fixture)), position);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (remove_button)), ==, _("_Restore"));
   g_signal_emit_by_name (remove_button, "clicked");
-  spin ();
+  sd_test_spin ();
   g_clear_pointer (&stored, sd_staff_member_free);
   stored = sd_store_get_staff (fixture->store, 1, &error);
   g_assert_no_error (error);
@@ -582,7 +513,7 @@ test_remove_with_history_archives (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, delete_heading);
   g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "delete"), ==,
                    ADW_RESPONSE_DESTRUCTIVE);
-  respond (confirm, "delete");
+  sd_test_respond (confirm, "delete");
   g_assert_cmpuint (model_position_of (fixture, 2), ==, GTK_INVALID_LIST_POSITION);
   g_assert_false (sd_store_staff_has_history (fixture->store, 2));
   {
@@ -593,7 +524,7 @@ test_remove_with_history_archives (Fixture       *fixture,
 
   /* The toast's Undo brings her back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  spin ();
+  sd_test_spin ();
   g_assert_cmpuint (model_position_of (fixture, 2), !=, GTK_INVALID_LIST_POSITION);
 }
 
@@ -616,7 +547,7 @@ test_cancel_remove_changes_nothing (Fixture       *fixture,
   confirm = _sd_staff_page_get_confirm_dialog (fixture->page);
   g_assert_nonnull (confirm);
   g_assert_cmpstr (adw_message_dialog_get_close_response (confirm), ==, "cancel");
-  respond (confirm, "cancel");
+  sd_test_respond (confirm, "cancel");
 
   staff = list_staff (fixture);
   g_assert_cmpuint (staff->len, ==, 1);
@@ -650,15 +581,15 @@ test_search_filters_by_name (Fixture       *fixture,
 
   /* Any case, any part of the name */
   gtk_editable_set_text (search, "иванов");
-  WAIT_FOR (g_list_model_get_n_items (list_model (fixture)) == 2);
+  SD_TEST_WAIT_FOR (g_list_model_get_n_items (list_model (fixture)) == 2);
   gtk_editable_set_text (search, "ОЛЕГ");
-  WAIT_FOR (g_list_model_get_n_items (list_model (fixture)) == 1);
+  SD_TEST_WAIT_FOR (g_list_model_get_n_items (list_model (fixture)) == 1);
   g_assert_cmpstr (sd_staff_item_get_name (model_item (fixture, 0)), ==, "Петров Олег");
   gtk_editable_set_text (search, "Сидоров");
-  WAIT_FOR (g_list_model_get_n_items (list_model (fixture)) == 0);
+  SD_TEST_WAIT_FOR (g_list_model_get_n_items (list_model (fixture)) == 0);
   g_assert_cmpstr (_sd_staff_page_get_state (fixture->page), ==, "no-matches");
   gtk_editable_set_text (search, "");
-  WAIT_FOR (g_list_model_get_n_items (list_model (fixture)) == 3);
+  SD_TEST_WAIT_FOR (g_list_model_get_n_items (list_model (fixture)) == 3);
   g_assert_cmpstr (_sd_staff_page_get_state (fixture->page), ==, "list");
 }
 
@@ -700,7 +631,7 @@ test_not_ours_file_keeps_company (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpmem (after, length, bad_text, strlen (bad_text));
 
-  respond (dialog, "close");
+  sd_test_respond (dialog, "close");
   g_assert_null (_sd_window_get_error_dialog (fixture->window));
 }
 
@@ -746,13 +677,13 @@ test_company_name_applies (Fixture       *fixture,
   g_autofree char *title = NULL;
 
   gtk_stack_set_visible_child_name (_sd_window_get_content_stack (fixture->window), "company");
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (company)));
+  SD_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (company)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, COMPANY_NAME);
   g_assert_cmpstr (gtk_label_get_text (_sd_company_page_get_path_label (company)), ==, fixture->path);
 
   gtk_editable_set_text (GTK_EDITABLE (row), "  ООО Ромашка  ");
   g_signal_emit_by_name (row, "apply");
-  spin ();
+  sd_test_spin ();
   g_assert_cmpstr (sd_store_get_company_name (fixture->store), ==, "ООО Ромашка");
   title = g_strdup_printf (_("%s — Salesdesk"), "ООО Ромашка");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, title);
@@ -760,13 +691,13 @@ test_company_name_applies (Fixture       *fixture,
   /* An empty name is refused and marked */
   gtk_editable_set_text (GTK_EDITABLE (row), "");
   g_signal_emit_by_name (row, "apply");
-  spin ();
+  sd_test_spin ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_assert_cmpstr (sd_store_get_company_name (fixture->store), ==, "ООО Ромашка");
 
   /* Undo renames back */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
-  spin ();
+  sd_test_spin ();
   g_assert_cmpstr (sd_store_get_company_name (fixture->store), ==, COMPANY_NAME);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, COMPANY_NAME);
 }
@@ -791,7 +722,7 @@ test_new_company_creates_and_opens (Fixture       *fixture,
   gtk_editable_set_text (entry, "  ");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "create"));
   gtk_editable_set_text (entry, "ООО «Вектор»");
-  respond (dialog, "create");
+  sd_test_respond (dialog, "create");
 
   now = sd_context_get_store (fixture->context);
   g_assert_true (now != fixture->store);
@@ -805,10 +736,10 @@ test_new_company_creates_and_opens (Fixture       *fixture,
 
   /* A file that exists and was never asked about is not replaced */
   dialog = _sd_window_ask_company_name (fixture->window, taken, FALSE);
-  respond (dialog, "create");
+  sd_test_respond (dialog, "create");
   g_assert_nonnull (_sd_window_get_error_dialog (fixture->window));
   g_assert_true (sd_context_get_store (fixture->context) == now);
-  respond (_sd_window_get_error_dialog (fixture->window), "close");
+  sd_test_respond (_sd_window_get_error_dialog (fixture->window), "close");
 }
 
 static void
@@ -845,7 +776,7 @@ test_save_copy_writes_the_company (Fixture       *fixture,
   /* Never over the file that is open */
   g_assert_false (_sd_window_save_copy_to (fixture->window, open_file, TRUE));
   g_assert_nonnull (_sd_window_get_error_dialog (fixture->window));
-  respond (_sd_window_get_error_dialog (fixture->window), "close");
+  sd_test_respond (_sd_window_get_error_dialog (fixture->window), "close");
 }
 
 /* The section shown first is built at once; the others only when first shown. */
@@ -868,14 +799,14 @@ test_sections_built_when_shown (Fixture       *fixture,
       g_assert_nonnull (adw_bin_get_child (ADW_BIN (forecast)));
     }
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  sd_test_spin ();
 }
 
 static void
 test_window_without_company (void)
 {
   g_autoptr(SdContext) context = sd_context_new (NULL, NULL);
-  g_autofree char *dir = g_dir_make_tmp ("sd-gui-XXXXXX", NULL);
+  g_autofree char *dir = sd_test_make_dir ("sd-gui-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "later.salesdesk", NULL);
   g_autoptr(SdStore) created = NULL;
   g_autoptr(GFile) file = NULL;
@@ -883,7 +814,7 @@ test_window_without_company (void)
   SdWindow *window = g_object_ref (sd_window_new (NULL, context));
 
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  sd_test_spin ();
   g_assert_cmpstr (_sd_window_get_state (window), ==, "empty");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-copy"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
@@ -898,9 +829,9 @@ test_window_without_company (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "save-copy"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  sd_test_spin ();
   g_assert_finalize_object (window);
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 static void
@@ -908,7 +839,7 @@ test_recent_files (void)
 {
   g_autoptr(GSettings) settings = sd_application_load_settings ();
   g_autoptr(SdContext) context = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("sd-gui-XXXXXX", NULL);
+  g_autofree char *dir = sd_test_make_dir ("sd-gui-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "gone.salesdesk", NULL);
   g_autofree char *last = NULL;
   g_auto(GStrv) recent = NULL;
@@ -918,7 +849,7 @@ test_recent_files (void)
   if (settings == NULL)
     {
       g_test_skip ("The settings schema is not available");
-      remove_tree (dir);
+      sd_test_remove_tree (dir);
       return;
     }
   context = sd_context_new (NULL, settings);
@@ -952,25 +883,15 @@ test_recent_files (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     g_free (paths[i]);
-  remove_tree (dir);
+  sd_test_remove_tree (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *svg_type = NULL;
-
-  /* Every test gets its own XDG directories, system data included, from g_test_init () on.
-   * Read the MIME database first, while the real one is in sight: GTK's SVG icons are
-   * recognised through it. */
-  svg_type = g_content_type_guess (NULL, (const guchar *) "<?xml version=\"1.0\"?><svg", 26, NULL);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* No session bus here: the accessibility bridge would only warn that it has none. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_init ();
-  adw_init ();
+  /* Every test gets its own XDG directories, system data included, from g_test_init () on. */
+  sd_test_gui_init (&argc, &argv, NULL, TRUE);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -6,96 +6,21 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <adwaita.h>
-
 #include "sd-context.h"
-#include "sd-demo.h"
 #include "sd-hire-dialog.h"
 #include "sd-hiring-page.h"
 #include "sd-store.h"
 #include "sd-store-hiring.h"
+#include "sd-test-gui.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  SdStore   *store;
-  SdContext *context;
-} Fixture;
+typedef SdTestPageFixture Fixture;
 
-static void
-spin (void)
-{
-  for (int i = 0; i < 3; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
-set_date (GDate *date,
-          int    y,
-          int    m,
-          int    d)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-/* Shows `page` in a window (pages read the file when they are shown) and returns the window. */
+/* Shows `page` in a window (pages read the file when they are shown) and returns the window:
+ * a tall one when a person wants to look at the whole page (sd_test_maybe_snapshot). */
 static GtkWidget *
 show_page (GtkWidget *page)
 {
-  GtkWidget *window = gtk_window_new ();
-  guint rounds = 0;
-
-  /* A tall window when a person wants to look at the whole page (maybe_snapshot). */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200,
-                               g_getenv ("SD_SNAPSHOT_DIR") != NULL ? 3400 : 900);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (page) && rounds++ < 2000)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (page));
-  spin ();
-  return window;
-}
-
-/* Writes `window` to $SD_SNAPSHOT_DIR/name when that variable is set, so that a person can
- * look at the page. */
-static void
-maybe_snapshot (GtkWidget  *window,
-                const char *name)
-{
-  const char *dir = g_getenv ("SD_SNAPSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  for (int i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (window), gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
-static void
-hide_page (GtkWidget *window)
-{
-  gtk_window_set_child (GTK_WINDOW (window), NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  return sd_test_show_page (page, 1200, sd_test_snapshot_dir () != NULL ? 3400 : 900);
 }
 
 /* The demo company of 8 managers on 15 March 2026, its 2026 draft made current (so that a
@@ -105,27 +30,12 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) created = NULL;
-  g_autoptr(SdDemoCompany) demo = NULL;
   g_autoptr(GPtrArray) versions = NULL;
   SdHiringSettings settings;
   SdMoney capacity = 0;
-  GDate today;
 
   g_setenv ("SALESDESK_TODAY", "2026-03-15", TRUE);
-  fixture->dir = g_dir_make_tmp ("sd-hiring-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.salesdesk", NULL);
-  set_date (&today, 2026, 3, 15);
-  demo = sd_demo_generate (8, 2, 42, &today);
-  created = sd_store_create (fixture->path, "Demo", "RUB", &error);
-  g_assert_no_error (error);
-  g_assert_true (sd_store_fill_demo (created, demo, &error));
-  g_assert_no_error (error);
-  sd_store_close (created);
-
-  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
+  sd_test_page_fixture_set_up (fixture, "sd-hiring-gui-XXXXXX", 8, 2, "2026-03-15", 0, 0);
 
   versions = sd_store_list_plan_versions (fixture->store, 2026, &error);
   g_assert_no_error (error);
@@ -146,62 +56,6 @@ fixture_set_up (Fixture       *fixture,
   settings.capacity = capacity * 8 / 10;
   g_assert_true (sd_store_save_hiring_settings (fixture->store, &settings, &error));
   g_assert_no_error (error);
-
-  fixture->context = sd_context_new (fixture->store, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->context);
-  g_assert_finalize_object (fixture->store);
-  g_unlink (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-/* The first widget named `name` under `widget`, depth first. */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (GTK_IS_BUTTON (button));
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  spin ();
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
 }
 
 static guint
@@ -236,11 +90,11 @@ test_propose_accept_hire (Fixture       *fixture,
   guint n_proposed;
 
   g_assert_cmpint (sd_hiring_page_get_year (SD_HIRING_PAGE (page)), ==, 2026);
-  list = GTK_LIST_BOX (find_named (page, "hires"));
+  list = GTK_LIST_BOX (sd_test_find_named (page, "hires"));
   g_assert_nonnull (list);
 
   /* Propose: the hires are in the file and on the page. */
-  click (find_named (page, "propose"));
+  sd_test_click (sd_test_find_named (page, "propose"));
   n_proposed = count_state (fixture->store, SD_HIRE_PROPOSED);
   g_assert_cmpuint (n_proposed, >, 0);
   g_assert_cmpstr (sd_store_get_undo_label (fixture->store), ==, "Propose hires");
@@ -249,23 +103,23 @@ test_propose_accept_hire (Fixture       *fixture,
 
   /* Accept the first. */
   row = gtk_list_box_get_row_at_index (list, 0);
-  click (find_named (GTK_WIDGET (row), "accept"));
+  sd_test_click (sd_test_find_named (GTK_WIDGET (row), "accept"));
   g_assert_cmpuint (count_state (fixture->store, SD_HIRE_ACCEPTED), ==, 1);
   g_assert_cmpuint (count_state (fixture->store, SD_HIRE_PROPOSED), ==, n_proposed - 1);
 
   /* Proposing again keeps the accepted hire and does not propose it twice. */
-  click (find_named (page, "propose"));
+  sd_test_click (sd_test_find_named (page, "propose"));
   g_assert_cmpuint (count_state (fixture->store, SD_HIRE_ACCEPTED), ==, 1);
   g_assert_cmpuint (count_state (fixture->store, SD_HIRE_PROPOSED), ==, n_proposed - 1);
 
-  maybe_snapshot (window, "hiring-accepted.png");
+  sd_test_maybe_snapshot (window, "hiring-accepted.png");
 
   /* Hired…: a name, then "Add to Staff". */
   row = gtk_list_box_get_row_at_index (list, 0);
-  button = find_named (GTK_WIDGET (row), "hired");
+  button = sd_test_find_named (GTK_WIDGET (row), "hired");
   g_assert_nonnull (button);
-  click (button);
-  dialog = find_message_dialog ();
+  sd_test_click (button);
+  dialog = sd_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "hire"));
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
@@ -273,8 +127,8 @@ test_propose_accept_hire (Fixture       *fixture,
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "hire"));
   /* Enter in the name field: the "hire" response, and the dialog closes. */
   g_signal_emit_by_name (entry, "activate");
-  spin ();
-  g_assert_null (find_message_dialog ());
+  sd_test_spin ();
+  g_assert_null (sd_test_find_message_dialog ());
 
   /* The person is in the staff, with a share of the plan. */
   staff = sd_store_list_staff (fixture->store, FALSE, &error);
@@ -305,9 +159,9 @@ test_propose_accept_hire (Fixture       *fixture,
   row = gtk_list_box_get_row_at_index (list, 0);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
                             "Новиков Олег"));
-  g_assert_null (find_named (GTK_WIDGET (row), "hired"));
+  g_assert_null (sd_test_find_named (GTK_WIDGET (row), "hired"));
 
-  hide_page (window);
+  sd_test_hide_page (window);
   g_assert_finalize_object (page);
 }
 
@@ -318,28 +172,28 @@ test_parameters_inline_validation (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GtkWidget *page = g_object_ref_sink (sd_hiring_page_new (fixture->context));
   GtkWidget *window = show_page (page);
-  GtkEditable *capacity = GTK_EDITABLE (find_named (page, "capacity"));
-  GtkEditable *ramp = GTK_EDITABLE (find_named (page, "ramp"));
-  GtkWidget *save = find_named (page, "save-settings");
-  GtkLabel *message = GTK_LABEL (find_named (page, "settings-error"));
+  GtkEditable *capacity = GTK_EDITABLE (sd_test_find_named (page, "capacity"));
+  GtkEditable *ramp = GTK_EDITABLE (sd_test_find_named (page, "ramp"));
+  GtkWidget *save = sd_test_find_named (page, "save-settings");
+  GtkLabel *message = GTK_LABEL (sd_test_find_named (page, "settings-error"));
   SdHiringSettings before, after;
 
   g_assert_true (sd_store_load_hiring_settings (fixture->store, &before, NULL, &error));
   g_assert_cmpstr (gtk_label_get_label (message), ==, "");
 
   gtk_editable_set_text (capacity, "-5");
-  spin ();
+  sd_test_spin ();
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_cmpstr (gtk_label_get_label (message), !=, "");
 
   gtk_editable_set_text (capacity, "1 500 000,50");
   gtk_editable_set_text (ramp, "0 / 30 / 120");
-  spin ();
+  sd_test_spin ();
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_cmpstr (gtk_label_get_label (message), !=, "");
 
   gtk_editable_set_text (ramp, "abc");
-  spin ();
+  sd_test_spin ();
   g_assert_nonnull (strstr (gtk_label_get_label (message), "abc"));
 
   /* Nothing reached the file. */
@@ -348,17 +202,17 @@ test_parameters_inline_validation (Fixture       *fixture,
 
   /* Put right and saved: exact kopecks. */
   gtk_editable_set_text (ramp, "0 / 50 / 100");
-  spin ();
+  sd_test_spin ();
   g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_cmpstr (gtk_label_get_label (message), ==, "");
-  click (save);
+  sd_test_click (save);
   g_assert_true (sd_store_load_hiring_settings (fixture->store, &after, NULL, &error));
   g_assert_cmpint (after.capacity, ==, 150000050);
   g_assert_cmpuint (after.n_ramp_up, ==, 3);
   g_assert_cmpint (after.ramp_up[1], ==, 50);
   g_assert_cmpstr (sd_store_get_undo_label (fixture->store), ==, "Change hiring parameters");
 
-  hide_page (window);
+  sd_test_hide_page (window);
   g_assert_finalize_object (page);
 }
 
@@ -373,22 +227,22 @@ test_hire_dialog_dates (Fixture       *fixture,
   g_autofree char *start = NULL;
   g_autofree char *search = NULL;
 
-  set_date (&hire.search_start, 2026, 4, 20);
-  set_date (&hire.start, 2026, 6, 1);
+  sd_test_set_dmy (&hire.search_start, 2026, 4, 20);
+  sd_test_set_dmy (&hire.start, 2026, 6, 1);
   hire.id = sd_store_add_planned_hire (fixture->store, &hire, &error);
   g_assert_no_error (error);
 
   dialog = sd_hire_dialog_new (NULL, fixture->store, &hire, 6);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
-  maybe_snapshot (GTK_WIDGET (dialog), "hire-dialog.png");
+  sd_test_spin ();
+  sd_test_maybe_snapshot (GTK_WIDGET (dialog), "hire-dialog.png");
   /* A new first day moves the search start with it, six weeks before. */
   gtk_editable_set_text (sd_hire_dialog_get_start_entry (dialog), "2026-07-01");
   {
     g_autofree char *expected = NULL;
     GDate day;
 
-    set_date (&day, 2026, 5, 20);
+    sd_test_set_dmy (&day, 2026, 5, 20);
     expected = sd_date_format (&day, sd_number_style_current ());
     g_assert_cmpstr (gtk_editable_get_text (sd_hire_dialog_get_search_entry (dialog)), ==,
                      expected);
@@ -404,7 +258,7 @@ test_hire_dialog_dates (Fixture       *fixture,
 
   gtk_editable_set_text (sd_hire_dialog_get_search_entry (dialog), "15.05.2026");
   g_assert_true (sd_hire_dialog_save (dialog));
-  spin ();
+  sd_test_spin ();
   hires = sd_store_list_planned_hires (fixture->store, &error);
   g_assert_cmpint (g_array_index (hires, SdPlannedHire, 0).state, ==, SD_HIRE_EDITED);
   start = sd_date_to_iso (&g_array_index (hires, SdPlannedHire, 0).start);
@@ -420,14 +274,14 @@ test_compare_schedules (Fixture       *fixture,
 {
   GtkWidget *page = g_object_ref_sink (sd_hiring_page_new (fixture->context));
   GtkWidget *window = show_page (page);
-  GtkGrid *grid = GTK_GRID (find_named (page, "compare"));
-  GtkWidget *alt = find_named (page, "alternative");
+  GtkGrid *grid = GTK_GRID (sd_test_find_named (page, "compare"));
+  GtkWidget *alt = sd_test_find_named (page, "alternative");
   GtkWidget *line;
   GtkSpinButton *count = NULL;
   g_autofree char *n_text = NULL;
   guint n_proposed;
 
-  click (find_named (page, "propose"));
+  sd_test_click (sd_test_find_named (page, "propose"));
   n_proposed = count_state (fixture->store, SD_HIRE_PROPOSED);
   n_text = g_strdup_printf ("%u", n_proposed);
   /* Row 1 is "Hires": the current schedule, then the alternative (one line of one hire). */
@@ -442,18 +296,18 @@ test_compare_schedules (Fixture       *fixture,
       count = GTK_SPIN_BUTTON (c);
   g_assert_nonnull (count);
   gtk_spin_button_set_value (count, 3);
-  spin ();
+  sd_test_spin ();
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 2, 1))), ==, "3");
 
   /* Starting from the current schedule: both columns alike. */
-  click (find_named (page, "alt-copy"));
+  sd_test_click (sd_test_find_named (page, "alt-copy"));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 2, 1))), ==,
                    n_text);
   for (int r = 2; r <= 7; r++)
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 2, r))), ==,
                      gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 1, r))));
 
-  hide_page (window);
+  sd_test_hide_page (window);
   g_assert_finalize_object (page);
 }
 
@@ -465,37 +319,40 @@ test_reject_and_year_without_plan (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GtkWidget *page = g_object_ref_sink (sd_hiring_page_new (fixture->context));
   GtkWidget *window = show_page (page);
-  GtkListBox *list = GTK_LIST_BOX (find_named (page, "hires"));
-  GtkLabel *status = GTK_LABEL (find_named (page, "status"));
+  GtkListBox *list = GTK_LIST_BOX (sd_test_find_named (page, "hires"));
+  GtkLabel *status = GTK_LABEL (sd_test_find_named (page, "status"));
   guint n_proposed;
 
-  click (find_named (page, "propose"));
+  sd_test_click (sd_test_find_named (page, "propose"));
   n_proposed = count_state (fixture->store, SD_HIRE_PROPOSED);
   g_assert_cmpuint (n_proposed, >, 0);
 
-  click (find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), "reject"));
+  sd_test_click (sd_test_find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), "reject"));
   g_assert_cmpuint (count_state (fixture->store, SD_HIRE_REJECTED), ==, 1);
   /* A rejected hire can be restored or deleted, not hired. */
-  g_assert_nonnull (find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), "restore"));
-  g_assert_null (find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), "hired"));
+  g_assert_nonnull (sd_test_find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                                        "restore"));
+  g_assert_null (sd_test_find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                                     "hired"));
 
   g_assert_true (sd_store_undo (fixture->store, &error));
   g_assert_no_error (error);
-  spin ();
+  sd_test_spin ();
   g_assert_cmpuint (count_state (fixture->store, SD_HIRE_REJECTED), ==, 0);
-  g_assert_nonnull (find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)), "accept"));
+  g_assert_nonnull (sd_test_find_named (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                                        "accept"));
 
   /* 2027 has no plan: the page says what to do and cannot propose. */
   sd_hiring_page_set_year (SD_HIRING_PAGE (page), 2027);
-  spin ();
+  sd_test_spin ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (status)));
   g_assert_nonnull (strstr (gtk_label_get_label (status), "2027"));
-  g_assert_false (gtk_widget_get_sensitive (find_named (page, "propose")));
+  g_assert_false (gtk_widget_get_sensitive (sd_test_find_named (page, "propose")));
   sd_hiring_page_set_year (SD_HIRING_PAGE (page), 2026);
-  spin ();
-  g_assert_true (gtk_widget_get_sensitive (find_named (page, "propose")));
+  sd_test_spin ();
+  g_assert_true (gtk_widget_get_sensitive (sd_test_find_named (page, "propose")));
 
-  hide_page (window);
+  sd_test_hide_page (window);
   g_assert_finalize_object (page);
 }
 
@@ -507,7 +364,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, fn) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, fn, sd_test_page_fixture_tear_down)
   ADD ("/hiring-gui/propose-accept-hired", test_propose_accept_hire);
   ADD ("/hiring-gui/parameters/inline-validation", test_parameters_inline_validation);
   ADD ("/hiring-gui/hire-dialog/dates", test_hire_dialog_dates);

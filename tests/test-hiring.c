@@ -16,20 +16,11 @@
 #include <glib.h>
 
 #include "sd-hiring.h"
+#include "sd-test-util.h"
 
 #define RUB(x) ((SdMoney) (x) * 100)   /* whole rubles in kopecks */
 
 static const int default_ramp[] = { 0, 30, 60, 100 };
-
-static void
-set_date (GDate *date,
-          int    year,
-          int    month,
-          int    day)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
 
 /* n months of 2026 from `first_month`, each with the same plan. */
 static SdHiringParams *
@@ -117,20 +108,20 @@ test_earliest_start (void)
   assert_month_is (sd_hiring_params_earliest_start (params), 2026, 3);
 
   /* 18 January + 42 days = 1 March exactly: March itself. */
-  set_date (&today, 2026, 1, 18);
+  sd_test_set_dmy (&today, 2026, 1, 18);
   sd_hiring_params_set_today (params, &today);
   assert_month_is (sd_hiring_params_earliest_start (params), 2026, 3);
 
   /* 19 January + 42 days = 2 March: April. */
-  set_date (&today, 2026, 1, 19);
+  sd_test_set_dmy (&today, 2026, 1, 19);
   sd_hiring_params_set_today (params, &today);
   assert_month_is (sd_hiring_params_earliest_start (params), 2026, 4);
 
   /* A hire starting in March 2026 searches from 1 March − 6 weeks = 18 January. */
   sd_planned_hire_init (&hire, &settings, sd_month_make (2026, 3));
-  set_date (&expected, 2026, 3, 1);
+  sd_test_set_dmy (&expected, 2026, 3, 1);
   g_assert_cmpint (g_date_compare (&hire.start, &expected), ==, 0);
-  set_date (&expected, 2026, 1, 18);
+  sd_test_set_dmy (&expected, 2026, 1, 18);
   g_assert_cmpint (g_date_compare (&hire.search_start, &expected), ==, 0);
   g_assert_cmpint (hire.state, ==, SD_HIRE_PROPOSED);
   g_assert_cmpint (hire.id, ==, 0);
@@ -175,12 +166,12 @@ test_capacity_ramp_up_and_attrition (void)
   params = new_params (&settings, 1, 4, RUB (2000000));
 
   sd_hiring_params_add_manager (params, 1, NULL, NULL);
-  set_date (&hired, 2026, 2, 1);
+  sd_test_set_dmy (&hired, 2026, 2, 1);
   sd_hiring_params_add_manager (params, 2, &hired, NULL);
-  set_date (&hired, 2025, 12, 10);
+  sd_test_set_dmy (&hired, 2025, 12, 10);
   sd_hiring_params_add_manager (params, 3, &hired, NULL);
-  set_date (&hired, 2019, 5, 1);
-  set_date (&left, 2026, 3, 15);
+  sd_test_set_dmy (&hired, 2019, 5, 1);
+  sd_test_set_dmy (&left, 2026, 3, 15);
   sd_hiring_params_add_manager (params, 4, &hired, &left);
   g_assert_cmpuint (sd_hiring_params_get_n_managers (params), ==, 4);
 
@@ -247,7 +238,7 @@ test_propose_hand_example (void)
     {
       const SdPlannedHire *hire = sd_hiring_result_get_hire (result, h);
 
-      set_date (&expected, 2026, 3, 1);
+      sd_test_set_dmy (&expected, 2026, 3, 1);
       g_assert_cmpint (g_date_compare (&hire->start, &expected), ==, 0);
       g_assert_cmpint (g_date_compare (&hire->search_start, &expected), ==, 0);
       g_assert_cmpint (hire->state, ==, SD_HIRE_PROPOSED);
@@ -511,7 +502,7 @@ test_propose_unreachable (void)
   settings.capacity = RUB (600000);
   params = new_params (&settings, 1, 12, RUB (1000000));
   sd_hiring_params_add_manager (params, 7, NULL, NULL);
-  set_date (&today, 2026, 1, 1);
+  sd_test_set_dmy (&today, 2026, 1, 1);
   sd_hiring_params_set_today (params, &today);
 
   result = sd_hiring_propose (params, &error);
@@ -531,9 +522,9 @@ test_propose_unreachable (void)
     {
       const SdPlannedHire *hire = sd_hiring_result_get_hire (result, h);
 
-      set_date (&expected, 2026, 3, 1);
+      sd_test_set_dmy (&expected, 2026, 3, 1);
       g_assert_cmpint (g_date_compare (&hire->start, &expected), ==, 0);
-      set_date (&expected, 2026, 1, 18);
+      sd_test_set_dmy (&expected, 2026, 1, 18);
       g_assert_cmpint (g_date_compare (&hire->search_start, &expected), ==, 0);
     }
   /* April: 600 000 + 3 × 180 000 = 1 140 000 ₽ ≥ 1 000 000 ₽. */
@@ -690,7 +681,7 @@ test_money_exact_kopecks (void)
   params = new_params (&settings, 4, 2, 0);
 
   sd_planned_hire_init (&hire, &settings, sd_month_make (2026, 4));
-  set_date (&hire.start, 2026, 4, 16);
+  sd_test_set_dmy (&hire.start, 2026, 4, 16);
   hire.state = SD_HIRE_EDITED;
   result = sd_hiring_evaluate (params, &hire, 1, &error);
   g_assert_no_error (error);
@@ -982,9 +973,9 @@ member_new (gint64  id,
   member->id = id;
   member->name = g_strdup_printf ("M%" G_GINT64_FORMAT, id);
   member->role = role;
-  set_date (&member->hired, hy, hm, hd);
+  sd_test_set_dmy (&member->hired, hy, hm, hd);
   if (ly != 0)
-    set_date (&member->left, ly, lm, ld);
+    sd_test_set_dmy (&member->left, ly, lm, ld);
   return member;
 }
 
@@ -1168,8 +1159,8 @@ test_rejects_bad_plan_and_schedule (void)
 
   /* A manager leaving before being hired. */
   sd_hiring_params_set_plan (params, sd_month_make (2026, 1), long_plan, 12);
-  set_date (&hired, 2026, 5, 1);
-  set_date (&left, 2026, 4, 1);
+  sd_test_set_dmy (&hired, 2026, 5, 1);
+  sd_test_set_dmy (&left, 2026, 4, 1);
   sd_hiring_params_add_manager (params, 1, &hired, &left);
   g_assert_false (sd_hiring_params_validate (params, &error));
   g_assert_error (error, SD_HIRING_ERROR, SD_HIRING_ERROR_SCHEDULE);
@@ -1180,7 +1171,7 @@ test_rejects_bad_plan_and_schedule (void)
   /* A hire starting before its search; a hire with no start date. A rejected one may. */
   sd_planned_hire_init (&hires[0], &settings, sd_month_make (2026, 3));
   sd_planned_hire_init (&hires[1], &settings, sd_month_make (2026, 5));
-  set_date (&hires[1].search_start, 2026, 6, 1);
+  sd_test_set_dmy (&hires[1].search_start, 2026, 6, 1);
   g_assert_null (sd_hiring_evaluate (params, hires, 2, &error));
   g_assert_error (error, SD_HIRING_ERROR, SD_HIRING_ERROR_SCHEDULE);
   g_assert_nonnull (strstr (error->message, "2"));

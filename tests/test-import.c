@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "sd-import.h"
+#include "sd-test-util.h"
 
 static SdCsv *
 csv_from (const char *data)
@@ -22,18 +23,6 @@ csv_from (const char *data)
 
   g_assert_no_error (error);
   return csv;
-}
-
-static void
-assert_date (const GDate *date,
-             int          year,
-             int          month,
-             int          day)
-{
-  g_assert_true (g_date_valid (date));
-  g_assert_cmpint (g_date_get_year (date), ==, year);
-  g_assert_cmpint (g_date_get_month (date), ==, month);
-  g_assert_cmpint (g_date_get_day (date), ==, day);
 }
 
 static void
@@ -59,7 +48,7 @@ test_good_file (void)
   g_assert_cmpint (m->id, ==, 0);
   g_assert_cmpstr (m->name, ==, "Анна Петрова");
   g_assert_cmpint (m->role, ==, SD_ROLE_MANAGER);
-  assert_date (&m->hired, 2026, 3, 15);
+  sd_test_assert_dmy (&m->hired, 2026, 3, 15);
   g_assert_false (g_date_valid (&m->left));
   g_assert_cmpstr (m->scheme, ==, "Базовая");
   g_assert_false (m->archived);
@@ -67,14 +56,14 @@ test_good_file (void)
   m = g_ptr_array_index (members, 1);
   g_assert_cmpstr (m->name, ==, "Борис Сидоров");
   g_assert_cmpint (m->role, ==, SD_ROLE_HEAD);
-  assert_date (&m->hired, 2024, 1, 10);
-  assert_date (&m->left, 2025, 12, 31);
+  sd_test_assert_dmy (&m->hired, 2024, 1, 10);
+  sd_test_assert_dmy (&m->left, 2025, 12, 31);
   g_assert_null (m->scheme);
 
   m = g_ptr_array_index (members, 2);
   g_assert_cmpstr (m->name, ==, "Вера");
-  assert_date (&m->hired, 2025, 2, 1);
-  assert_date (&m->left, 2025, 6, 15);
+  sd_test_assert_dmy (&m->hired, 2025, 2, 1);
+  sd_test_assert_dmy (&m->left, 2025, 6, 15);
 
   for (guint i = 0; i < members->len; i++)
     g_assert_true (sd_staff_member_validate (g_ptr_array_index (members, i), NULL));
@@ -273,15 +262,15 @@ test_windows_1251_file (void)
   m = g_ptr_array_index (members, 0);
   g_assert_cmpstr (m->name, ==, "Иванов Иван");
   g_assert_cmpint (m->role, ==, SD_ROLE_MANAGER);
-  assert_date (&m->hired, 2026, 3, 15);
+  sd_test_assert_dmy (&m->hired, 2026, 3, 15);
   g_assert_false (g_date_valid (&m->left));
   g_assert_null (m->scheme);
 
   m = g_ptr_array_index (members, 1);
   g_assert_cmpstr (m->name, ==, "Петрова Анна");
   g_assert_cmpint (m->role, ==, SD_ROLE_HEAD);
-  assert_date (&m->hired, 2024, 9, 1);
-  assert_date (&m->left, 2025, 12, 31);
+  sd_test_assert_dmy (&m->hired, 2024, 9, 1);
+  sd_test_assert_dmy (&m->left, 2025, 12, 31);
   g_assert_cmpstr (m->scheme, ==, "Базовая");
 }
 

@@ -6,104 +6,27 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <adwaita.h>
-
 #include "sd-context.h"
 #include "sd-payroll-page.h"
 #include "sd-scheme-library.h"
 #include "sd-schemes-page.h"
 #include "sd-store.h"
+#include "sd-test-gui.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  SdStore   *store;
-  SdContext *context;
-} Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+typedef SdTestPageFixture Fixture;
 
 /* Shows `page` in a window (pages read the file when they are shown) and returns the window. */
 static GtkWidget *
 show_page (GtkWidget *page)
 {
-  GtkWidget *window = gtk_window_new ();
-  guint rounds = 0;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (page) && rounds++ < 2000)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (page));
-  spin ();
-  return window;
-}
-
-static void
-hide_page (GtkWidget *window)
-{
-  gtk_window_set_child (GTK_WINDOW (window), NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  return sd_test_show_page (page, 900, 600);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) created = NULL;
-
-  fixture->dir = g_dir_make_tmp ("sd-pay-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.salesdesk", NULL);
-  created = sd_store_create (fixture->path, "Test", "RUB", &error);
-  g_assert_no_error (error);
-  sd_store_close (created);
-  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  fixture->context = sd_context_new (fixture->store, NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
-
-  g_assert_finalize_object (fixture->context);
-  g_assert_finalize_object (fixture->store);
-  g_unlink (fixture->path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-/* The first GtkListBox under `widget`, depth first. */
-static GtkListBox *
-find_list (GtkWidget *widget)
-{
-  if (GTK_IS_LIST_BOX (widget))
-    return GTK_LIST_BOX (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkListBox *found = find_list (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  sd_test_page_fixture_set_up (fixture, "sd-pay-gui-XXXXXX", 0, 0, NULL, 0, 0);
 }
 
 static guint
@@ -124,7 +47,7 @@ test_schemes_page_follows_store (Fixture       *fixture,
   g_autoptr(SdScheme) scheme = sd_scheme_library_create (0);
   GtkWidget *page = g_object_ref_sink (sd_schemes_page_new (fixture->context));
   GtkWidget *window = show_page (page);
-  GtkListBox *list = find_list (page);
+  GtkListBox *list = GTK_LIST_BOX (sd_test_find_type (page, GTK_TYPE_LIST_BOX));
   gint64 id;
 
   g_assert_nonnull (list);
@@ -133,17 +56,17 @@ test_schemes_page_follows_store (Fixture       *fixture,
   id = sd_store_add_scheme (fixture->store, scheme, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  spin ();
+  sd_test_spin ();
   g_assert_cmpuint (count_rows (list), ==, 1);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (list, 0))),
                    ==, scheme->name);
 
   g_assert_true (sd_store_remove_scheme (fixture->store, id, &error));
   g_assert_no_error (error);
-  spin ();
+  sd_test_spin ();
   g_assert_cmpuint (count_rows (list), ==, 0);
 
-  hide_page (window);
+  sd_test_hide_page (window);
   g_object_unref (page);
 }
 
@@ -153,12 +76,12 @@ test_payroll_page_empty_company_has_total_row (Fixture       *fixture,
 {
   GtkWidget *page = g_object_ref_sink (sd_payroll_page_new (fixture->context));
   GtkWidget *window = show_page (page);
-  GtkListBox *list = find_list (page);
+  GtkListBox *list = GTK_LIST_BOX (sd_test_find_type (page, GTK_TYPE_LIST_BOX));
 
   g_assert_nonnull (list);
   /* No staff: only the department total. */
   g_assert_cmpuint (count_rows (list), ==, 1);
-  hide_page (window);
+  sd_test_hide_page (window);
   g_object_unref (page);
 }
 
@@ -168,38 +91,13 @@ static void
 maybe_snapshot (GtkWidget  *page,
                 const char *name)
 {
-  const char *dir = g_getenv ("SD_SNAPSHOT_DIR");
   GtkWidget *window;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  guint rounds = 0;
 
-  if (dir == NULL)
+  if (sd_test_snapshot_dir () == NULL)
     return;
-  window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  while (rounds++ < 200)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (window), gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node != NULL)
-    {
-      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
-                                             node, NULL);
-      path = g_build_filename (dir, name, NULL);
-      gdk_texture_save_to_png (texture, path);
-    }
-  gtk_window_set_child (GTK_WINDOW (window), NULL);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  window = show_page (page);
+  sd_test_maybe_snapshot (window, name);
+  sd_test_hide_page (window);
 }
 
 static char *
@@ -260,7 +158,7 @@ test_payroll_page_closed_month_is_frozen (Fixture       *fixture,
   /* Today is 2026-04-15: the page opens on March. */
   page = g_object_ref_sink (sd_payroll_page_new (fixture->context));
   window = show_page (page);
-  list = find_list (page);
+  list = GTK_LIST_BOX (sd_test_find_type (page, GTK_TYPE_LIST_BOX));
   g_assert_cmpuint (count_rows (list), ==, 2);
   before = expected_total_title (fixture, march);
   g_assert_cmpstr (last_row_title (list), ==, before);
@@ -271,18 +169,18 @@ test_payroll_page_closed_month_is_frozen (Fixture       *fixture,
   scheme->salary += 10000 * (SdMoney) 100;
   g_assert_true (sd_store_update_scheme (fixture->store, scheme_id, scheme, &error));
   g_assert_no_error (error);
-  spin ();
+  sd_test_spin ();
   /* Frozen: the same figures as before the scheme changed. */
   g_assert_cmpstr (last_row_title (list), ==, before);
 
   g_assert_true (sd_store_reopen_month (fixture->store, march, "correction", &error));
   g_assert_no_error (error);
-  spin ();
+  sd_test_spin ();
   after = expected_total_title (fixture, march);
   g_assert_cmpstr (after, !=, before);
   g_assert_cmpstr (last_row_title (list), ==, after);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_list_box_get_row_at_index (list, 0)), TRUE);
-  hide_page (window);
+  sd_test_hide_page (window);
   maybe_snapshot (page, "payroll-page.png");
   {
     GtkWidget *schemes = g_object_ref_sink (sd_schemes_page_new (fixture->context));
@@ -302,13 +200,13 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/pay-gui/schemes/follows-store", Fixture, NULL,
-              fixture_set_up, test_schemes_page_follows_store, fixture_tear_down);
-  g_test_add ("/pay-gui/payroll/empty-company-has-total-row", Fixture, NULL,
-              fixture_set_up, test_payroll_page_empty_company_has_total_row, fixture_tear_down);
-
-  g_test_add ("/pay-gui/payroll/closed-month-is-frozen", Fixture, NULL,
-              fixture_set_up, test_payroll_page_closed_month_is_frozen, fixture_tear_down);
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, fn, sd_test_page_fixture_tear_down)
+  ADD ("/pay-gui/schemes/follows-store", test_schemes_page_follows_store);
+  ADD ("/pay-gui/payroll/empty-company-has-total-row",
+       test_payroll_page_empty_company_has_total_row);
+  ADD ("/pay-gui/payroll/closed-month-is-frozen", test_payroll_page_closed_month_is_frozen);
+#undef ADD
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "sd-export.h"
 #include "sd-payroll-export.h"
 #include "sd-store.h"
+#include "sd-test-store.h"
 
 #include "sd-cli.h"
 #include "sd-cli-pay.h"
@@ -28,24 +29,6 @@ typedef struct {
   SdStore *store;
 } Fixture;
 
-static gint64
-add_member (SdStore    *store,
-            const char *name,
-            SdRole      role)
-{
-  g_autoptr(SdStaffMember) member = sd_staff_member_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_free (member->name);
-  member->name = g_strdup (name);
-  member->role = role;
-  g_date_set_dmy (&member->hired, 1, 1, 2025);
-  id = sd_store_add_staff (store, member, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -55,13 +38,10 @@ fixture_setup (Fixture       *f,
   gint64 ivanov;
   gint64 id;
 
-  f->dir = g_dir_make_tmp ("test-payroll-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "company.salesdesk", NULL);
-  f->store = sd_store_create (f->path, "ООО Ромашка", "RUB", &error);
-  g_assert_no_error (error);
-  add_member (f->store, "Соколова Анна", SD_ROLE_HEAD);
-  ivanov = add_member (f->store, "Иванов, Пётр", SD_ROLE_MANAGER);
+  f->store = sd_test_create_in_new_dir ("test-payroll-export-XXXXXX", "ООО Ромашка", &f->dir,
+                                        &f->path);
+  sd_test_add_member (f->store, "Соколова Анна", SD_ROLE_HEAD, "2025-01-01", NULL);
+  ivanov = sd_test_add_member (f->store, "Иванов, Пётр", SD_ROLE_MANAGER, "2025-01-01", NULL);
   g_free (scheme->name);
   scheme->name = g_strdup ("=Оклад");
   scheme->salary = 5000050;
@@ -76,20 +56,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  g_clear_object (&f->store);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  sd_test_remove_company (g_steal_pointer (&f->store), f->dir, f->path);
 }
 
 static void

@@ -7,189 +7,38 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <adwaita.h>
-
 #include "sd-assessment-dialog.h"
 #include "sd-call-dialog.h"
 #include "sd-checklist-editor.h"
 #include "sd-context.h"
-#include "sd-demo.h"
 #include "sd-idp-editor.h"
 #include "sd-people-page.h"
 #include "sd-store-people.h"
 #include "sd-store-private.h"
 #include "sd-store.h"
+#include "sd-test-gui.h"
 
 #define TODAY "2026-11-22"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  SdStore   *store;
-  SdContext *context;
-  GtkWindow *window;
-} Fixture;
-
-static void
-spin (void)
-{
-  for (guint i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
+typedef SdTestPageFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) created = NULL;
-  g_autoptr(SdDemoCompany) demo = NULL;
-  GDate today;
-
-  fixture->dir = g_dir_make_tmp ("sd-people-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.salesdesk", NULL);
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 22, 11, 2026);
-  demo = sd_demo_generate (6, 1, 42, &today);
-  created = sd_store_create (fixture->path, "Demo", "RUB", &error);
-  g_assert_no_error (error);
-  g_assert_true (sd_store_fill_demo (created, demo, &error));
-  g_assert_no_error (error);
-  sd_store_close (created);
-
-  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  fixture->context = sd_context_new (fixture->store, NULL);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1200, 900);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (fixture->window);
-  spin ();
-  g_clear_object (&fixture->context);
-  sd_store_close (fixture->store);
-  g_clear_object (&fixture->store);
-  g_unlink (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-show (Fixture   *fixture,
-      GtkWidget *page)
-{
-  guint rounds = 0;
-
-  gtk_window_set_child (fixture->window, page);
-  gtk_window_present (fixture->window);
-  while (!gtk_widget_get_mapped (page) && rounds++ < 2000)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (page));
-  spin ();
-}
-
-/* The widget named `name` under `widget`, depth first. */
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
-       c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The open toplevel of `type`, or NULL. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-/* With SD_TEST_SCREENSHOT_DIR set, saves what `widget` shows as <dir>/<name>.png, to look at
- * the dialogs as a user would. */
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("SD_TEST_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  GskRenderer *renderer;
-
-  if (dir == NULL)
-    return;
-  {
-    gint64 until = g_get_monotonic_time () + 500000;
-
-    while (g_get_monotonic_time () < until)
-      g_main_context_iteration (NULL, FALSE);
-  }
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
-                          gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  if (node == NULL || renderer == NULL)
-    {
-      g_test_message ("no picture of %s: node %p renderer %p", name, (void *) node, (void *) renderer);
-      return;
-    }
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  file = g_strdup_printf ("%s/%s.png", dir, name);
-  gdk_texture_save_to_png (texture, file);
-}
-
-static void
-click (GtkWidget  *root,
-       const char *name)
-{
-  GtkWidget *button = find_named (root, name);
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  spin ();
+  sd_test_page_fixture_set_up (fixture, "sd-people-gui-XXXXXX", 6, 1, TODAY, 1200, 900);
 }
 
 static void
 toggle (GtkWidget  *root,
         const char *name)
 {
-  GtkWidget *button = find_named (root, name);
+  GtkWidget *button = sd_test_find_named (root, name);
 
   g_assert_nonnull (button);
   g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
-  spin ();
+  sd_test_spin ();
 }
 
 /* The sum and count of the manager's stored call scores (whole points) in month. */
@@ -239,15 +88,15 @@ test_score_call (Fixture       *fixture,
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 22, 11, 2026);
   month = sd_month_from_date (&today);
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   manager = sd_people_page_get_manager (SD_PEOPLE_PAGE (page));
   g_assert_cmpint (manager, >, 0);
   month_calls (fixture->store, manager, month, &before_sum, &before_n);
 
-  click (page, "score-call");
-  dialog = find_toplevel (SD_TYPE_CALL_DIALOG);
+  sd_test_click_named (page, "score-call");
+  dialog = sd_test_find_toplevel (SD_TYPE_CALL_DIALOG, FALSE);
   g_assert_nonnull (dialog);
-  save = find_named (dialog, "save");
+  save = sd_test_find_named (dialog, "save");
   g_assert_nonnull (save);
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_cmpint (sd_call_dialog_get_score (SD_CALL_DIALOG (dialog)), ==, -1);
@@ -283,20 +132,20 @@ test_score_call (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (sd_call_dialog_get_score (SD_CALL_DIALOG (dialog)), ==, expected);
   g_assert_true (gtk_widget_get_sensitive (save));
-  save_png (dialog, "call-dialog");
+  sd_test_maybe_snapshot (dialog, "call-dialog.png");
 
   /* A wrong date makes Save insensitive again; the right one brings it back. */
-  date = find_named (dialog, "date");
+  date = sd_test_find_named (dialog, "date");
   gtk_editable_set_text (GTK_EDITABLE (date), "31.02.2026");
-  spin ();
+  sd_test_spin ();
   g_assert_false (gtk_widget_get_sensitive (save));
   gtk_editable_set_text (GTK_EDITABLE (date), "22.11.2026");
-  spin ();
+  sd_test_spin ();
   g_assert_true (gtk_widget_get_sensitive (save));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "reference")), "ООО «Вектор»");
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find_named (dialog, "reference")), "ООО «Вектор»");
 
-  click (dialog, "save");
-  g_assert_null (find_toplevel (SD_TYPE_CALL_DIALOG));
+  sd_test_click_named (dialog, "save");
+  g_assert_null (sd_test_find_toplevel (SD_TYPE_CALL_DIALOG, FALSE));
 
   /* In the manager's history … */
   calls = sd_store_people_list_calls (fixture->store, manager, &today, &today, &error);
@@ -325,9 +174,9 @@ test_score_call (Fixture       *fixture,
     g_assert_cmpint (kpi, ==, expected * 100);
 
   /* The page shows it at the top of the calls. */
-  spin ();
+  sd_test_spin ();
   {
-    GtkListBox *list = GTK_LIST_BOX (find_named (page, "calls"));
+    GtkListBox *list = GTK_LIST_BOX (sd_test_find_named (page, "calls"));
     GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
 
     g_assert_nonnull (row);
@@ -338,24 +187,24 @@ test_score_call (Fixture       *fixture,
 
   /* Opened from its row, the call comes back with its scores; objections raised to 2. */
   {
-    GtkListBox *list = GTK_LIST_BOX (find_named (page, "calls"));
+    GtkListBox *list = GTK_LIST_BOX (sd_test_find_named (page, "calls"));
     GtkWidget *edit;
     g_autoptr(SdCall) changed = sd_call_copy (expected_call);
     int raised = -1;
 
     g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
-    spin ();
-    edit = find_toplevel (SD_TYPE_CALL_DIALOG);
+    sd_test_spin ();
+    edit = sd_test_find_toplevel (SD_TYPE_CALL_DIALOG, FALSE);
     g_assert_nonnull (edit);
     g_assert_cmpint (sd_call_dialog_get_score (SD_CALL_DIALOG (edit)), ==, expected);
-    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (edit, "reference"))), ==,
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sd_test_find_named (edit, "reference"))), ==,
                      "ООО «Вектор»");
     toggle (edit, "score-objections-2");
     sd_call_set_score (changed, "objections", 2);
     g_assert_true (sd_call_compute_score (changed, &raised, NULL));
     g_assert_cmpint (sd_call_dialog_get_score (SD_CALL_DIALOG (edit)), ==, raised);
-    click (edit, "save");
-    g_assert_null (find_toplevel (SD_TYPE_CALL_DIALOG));
+    sd_test_click_named (edit, "save");
+    g_assert_null (sd_test_find_toplevel (SD_TYPE_CALL_DIALOG, FALSE));
     month_calls (fixture->store, manager, month, &after_sum, &after_n);
     g_assert_cmpuint (after_n, ==, before_n + 1);
     g_assert_cmpint (after_sum, ==, before_sum + raised);
@@ -381,14 +230,14 @@ test_assess_through_widgets (Fixture       *fixture,
   GtkWidget *dialog;
   gint64 manager, average = 0;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   manager = sd_people_page_get_manager (SD_PEOPLE_PAGE (page));
   for (guint round = 0; round < 2; round++)
     {
-      click (page, "assess");
-      dialog = find_toplevel (SD_TYPE_ASSESSMENT_DIALOG);
+      sd_test_click_named (page, "assess");
+      dialog = sd_test_find_toplevel (SD_TYPE_ASSESSMENT_DIALOG, FALSE);
       g_assert_nonnull (dialog);
-      g_assert_false (gtk_widget_get_sensitive (find_named (dialog, "save")));
+      g_assert_false (gtk_widget_get_sensitive (sd_test_find_named (dialog, "save")));
       for (guint i = 0; i < sd_checklist_get_n_criteria (template_); i++)
         {
           const SdCriterion *c = sd_checklist_get_criterion (template_, i);
@@ -397,9 +246,9 @@ test_assess_through_widgets (Fixture       *fixture,
 
           toggle (dialog, name);
         }
-      save_png (dialog, round == 0 ? "assessment-1" : "assessment-2");
-      click (dialog, "save");
-      g_assert_null (find_toplevel (SD_TYPE_ASSESSMENT_DIALOG));
+      sd_test_maybe_snapshot (dialog, round == 0 ? "assessment-1.png" : "assessment-2.png");
+      sd_test_click_named (dialog, "save");
+      g_assert_null (sd_test_find_toplevel (SD_TYPE_ASSESSMENT_DIALOG, FALSE));
     }
   list = sd_store_people_list_assessments (fixture->store, manager, &error);
   g_assert_no_error (error);
@@ -425,17 +274,17 @@ test_plan_editor_saves (Fixture       *fixture,
   guint n_before, n_actions;
   const SdIdp *idp;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   manager = sd_people_page_get_manager (SD_PEOPLE_PAGE (page));
   idps = sd_store_people_list_idps (fixture->store, manager, &error);
   n_before = idps->len;
   g_clear_pointer (&idps, g_ptr_array_unref);
 
-  click (page, "plan");
-  editor = find_toplevel (SD_TYPE_IDP_EDITOR);
+  sd_test_click_named (page, "plan");
+  editor = sd_test_find_toplevel (SD_TYPE_IDP_EDITOR, FALSE);
   g_assert_nonnull (editor);
   /* Whatever was proposed, one more action makes a plan worth saving. */
-  click (editor, "add-action");
+  sd_test_click_named (editor, "add-action");
   idp = sd_idp_editor_get_idp (SD_IDP_EDITOR (editor));
   g_assert_cmpuint (idp->actions->len, >, 0);
   n_actions = idp->actions->len;
@@ -445,7 +294,7 @@ test_plan_editor_saves (Fixture       *fixture,
     g_free (action->title);
     action->title = g_strdup ("Разбор трёх звонков с РОП");
   }
-  save_png (editor, "idp-editor");
+  sd_test_maybe_snapshot (editor, "idp-editor.png");
   /* The plan as a PDF to hand over. */
   {
     g_autofree char *pdf = g_build_filename (fixture->dir, "plan.pdf", NULL);
@@ -457,12 +306,7 @@ test_plan_editor_saves (Fixture       *fixture,
     g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
     g_assert_cmpuint (length, >, 2000);
     g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-    if (g_getenv ("SD_TEST_SCREENSHOT_DIR") != NULL)
-      {
-        g_autofree char *copy = g_build_filename (g_getenv ("SD_TEST_SCREENSHOT_DIR"), "plan.pdf", NULL);
-
-        g_file_set_contents (copy, contents, (gssize) length, NULL);
-      }
+    sd_test_maybe_keep ("plan.pdf", contents, length);
     g_unlink (pdf);
   }
   /* And as an Excel workbook. */
@@ -476,16 +320,11 @@ test_plan_editor_saves (Fixture       *fixture,
     g_assert_true (g_file_get_contents (xlsx, &contents, &length, &error));
     g_assert_cmpuint (length, >, 1000);
     g_assert_true (g_str_has_prefix (contents, "PK"));
-    if (g_getenv ("SD_TEST_SCREENSHOT_DIR") != NULL)
-      {
-        g_autofree char *copy = g_build_filename (g_getenv ("SD_TEST_SCREENSHOT_DIR"), "plan.xlsx", NULL);
-
-        g_file_set_contents (copy, contents, (gssize) length, NULL);
-      }
+    sd_test_maybe_keep ("plan.xlsx", contents, length);
     g_unlink (xlsx);
   }
-  click (editor, "save");
-  g_assert_null (find_toplevel (SD_TYPE_IDP_EDITOR));
+  sd_test_click_named (editor, "save");
+  g_assert_null (sd_test_find_toplevel (SD_TYPE_IDP_EDITOR, FALSE));
   idps = sd_store_people_list_idps (fixture->store, manager, &error);
   g_assert_no_error (error);
   /* A new plan, or the manager's latest plan (from the demo) with one more action. */
@@ -544,9 +383,9 @@ test_page_with_demo_people (Fixture       *fixture,
   idp = g_ptr_array_index (idps, 0);
 
   page = sd_people_page_new (fixture->context);
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   /* The people who need attention come first, each with the reason. */
-  managers = GTK_LIST_BOX (find_named (page, "managers"));
+  managers = GTK_LIST_BOX (sd_test_find_named (page, "managers"));
   first = gtk_list_box_get_row_at_index (managers, 1);
   g_assert_true (ADW_IS_ACTION_ROW (first));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
@@ -555,9 +394,9 @@ test_page_with_demo_people (Fixture       *fixture,
 
   /* The planned one's overdue actions are highlighted; one is started from its row. */
   sd_people_page_select_manager (SD_PEOPLE_PAGE (page), idp->manager_id);
-  spin ();
+  sd_test_spin ();
   g_assert_cmpint (sd_people_page_get_manager (SD_PEOPLE_PAGE (page)), ==, idp->manager_id);
-  plan = GTK_LIST_BOX (find_named (page, "plan-list"));
+  plan = GTK_LIST_BOX (sd_test_find_named (page, "plan-list"));
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (plan)); c != NULL;
        c = gtk_widget_get_next_sibling (c))
     overdue_row |= gtk_widget_has_css_class (c, "error");
@@ -569,11 +408,11 @@ test_page_with_demo_people (Fixture       *fixture,
   {
     g_autofree char *name = g_strdup_printf ("status-%u", action);
 
-    status = find_named (page, name);
+    status = sd_test_find_named (page, name);
   }
   g_assert_nonnull (status);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (status), SD_IDP_STATUS_IN_PROGRESS);
-  spin ();
+  sd_test_spin ();
   {
     g_autoptr(SdIdp) back = sd_store_people_get_idp (fixture->store, idp->id, &error);
 
@@ -583,9 +422,9 @@ test_page_with_demo_people (Fixture       *fixture,
   }
   g_assert_cmpstr (sd_store_get_undo_label (fixture->store), ==, "Change action status");
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (page, "by-criterion")), TRUE);
-  spin ();
-  save_png (GTK_WIDGET (fixture->window), "people-page");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (sd_test_find_named (page, "by-criterion")), TRUE);
+  sd_test_spin ();
+  sd_test_maybe_snapshot (GTK_WIDGET (fixture->window), "people-page.png");
 }
 
 static void
@@ -613,9 +452,9 @@ test_templated_widgets (Fixture       *fixture,
     gtk_window_present (GTK_WINDOW (window));
     while (!gtk_widget_get_mapped (w) && rounds++ < 2000)
       g_main_context_iteration (NULL, TRUE);
-    spin ();
+    sd_test_spin ();
     gtk_window_destroy (GTK_WINDOW (window));
-    spin ();
+    sd_test_spin ();
     g_assert_finalize_object (w);
   }
   /* And without a company it says there is nothing to show. */
@@ -623,10 +462,10 @@ test_templated_widgets (Fixture       *fixture,
     g_autoptr(SdContext) empty = sd_context_new (NULL, NULL);
 
     w = sd_people_page_new (empty);
-    show (fixture, w);
-    g_assert_false (gtk_widget_get_sensitive (find_named (w, "score-call")));
+    sd_test_present (fixture->window, w);
+    g_assert_false (gtk_widget_get_sensitive (sd_test_find_named (w, "score-call")));
     gtk_window_set_child (fixture->window, NULL);
-    spin ();
+    sd_test_spin ();
   }
 
   w = GTK_WIDGET (sd_call_dialog_new (NULL, fixture->store, call, staff, member->id, &today));
@@ -637,10 +476,10 @@ test_templated_widgets (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (w));
   w = GTK_WIDGET (sd_checklist_editor_new (NULL, fixture->store));
   gtk_window_present (GTK_WINDOW (w));
-  spin ();
-  save_png (w, "checklist-editor");
+  sd_test_spin ();
+  sd_test_maybe_snapshot (w, "checklist-editor.png");
   gtk_window_destroy (GTK_WINDOW (w));
-  spin ();
+  sd_test_spin ();
 }
 
 static void
@@ -654,11 +493,11 @@ test_checklist_editor_weights (Fixture       *fixture,
   SdCriterion *c;
 
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
-  save = find_named (GTK_WIDGET (editor), "save");
-  greeting = find_named (GTK_WIDGET (editor), "weight-greeting");
-  voice = find_named (GTK_WIDGET (editor), "weight-voice");
-  status = find_named (GTK_WIDGET (editor), "status");
+  sd_test_spin ();
+  save = sd_test_find_named (GTK_WIDGET (editor), "save");
+  greeting = sd_test_find_named (GTK_WIDGET (editor), "weight-greeting");
+  voice = sd_test_find_named (GTK_WIDGET (editor), "weight-voice");
+  status = sd_test_find_named (GTK_WIDGET (editor), "status");
   g_assert_nonnull (save);
   g_assert_nonnull (greeting);
   g_assert_nonnull (voice);
@@ -666,14 +505,14 @@ test_checklist_editor_weights (Fixture       *fixture,
 
   /* 8 + 5 → 105 %: refused on the spot with the reason, Save insensitive. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (greeting), 13);
-  spin ();
+  sd_test_spin ();
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (status)), "100"));
   /* Moved from another criterion: 100 % again, saved. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (voice), 1);
-  spin ();
+  sd_test_spin ();
   g_assert_true (gtk_widget_get_sensitive (save));
-  click (GTK_WIDGET (editor), "save");
+  sd_test_click_named (GTK_WIDGET (editor), "save");
   lists = sd_store_people_list_checklists (fixture->store, SD_CHECKLIST_CALL, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lists->len, ==, 1);
@@ -682,21 +521,17 @@ test_checklist_editor_weights (Fixture       *fixture,
   c = sd_checklist_find (g_ptr_array_index (lists, 0), "voice", NULL);
   g_assert_cmpint (c->weight, ==, 1);
   gtk_window_destroy (GTK_WINDOW (editor));
-  spin ();
+  sd_test_spin ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("SALESDESK_TODAY", TODAY, TRUE);
-  gtk_init ();
-  adw_init ();
+  sd_test_gui_init (&argc, &argv, TODAY, FALSE);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, sd_test_page_fixture_tear_down)
 
   ADD ("/people-gui/score-call/through-widgets-into-history-and-kpi", test_score_call);
   ADD ("/people-gui/assess/through-widgets-twice", test_assess_through_widgets);

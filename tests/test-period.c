@@ -14,18 +14,7 @@
 #include <glib.h>
 
 #include "sd-period.h"
-
-static void
-assert_date (const GDate *date,
-             int          year,
-             int          month,
-             int          day)
-{
-  g_assert_true (g_date_valid (date));
-  g_assert_cmpint (g_date_get_year (date), ==, year);
-  g_assert_cmpint (g_date_get_month (date), ==, month);
-  g_assert_cmpint (g_date_get_day (date), ==, day);
-}
+#include "sd-test-util.h"
 
 static void
 test_date_parse_accepts (void)
@@ -54,7 +43,7 @@ test_date_parse_accepts (void)
       g_test_message ("parsing «%s»", cases[i].text);
       g_assert_true (sd_date_parse (cases[i].text, &date, &error));
       g_assert_no_error (error);
-      assert_date (&date, cases[i].year, cases[i].month, cases[i].day);
+      sd_test_assert_dmy (&date, cases[i].year, cases[i].month, cases[i].day);
     }
 }
 
@@ -175,8 +164,8 @@ test_month_arithmetic (void)
 
   sd_month_first_day (sd_month_make (2024, 2), &first);
   sd_month_last_day (sd_month_make (2024, 2), &last);
-  assert_date (&first, 2024, 2, 1);
-  assert_date (&last, 2024, 2, 29);
+  sd_test_assert_dmy (&first, 2024, 2, 1);
+  sd_test_assert_dmy (&last, 2024, 2, 29);
 
   {
     GDate date, none;

@@ -11,21 +11,18 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-
-#include <adwaita.h>
 
 #include "sd-context.h"
 #include "sd-facts-page.h"
 #include "sd-grid.h"
 #include "sd-plan-page.h"
 #include "sd-store.h"
+#include "sd-test-gui.h"
 #include "sd-version-dialog.h"
 
 #define YEAR 2026
 
 static GtkScrolledWindow *find_body_scroller (GtkWidget *widget);
-static GtkWidget *find_widget (GtkWidget *widget, GType type);
 
 typedef struct {
   char        *dir;
@@ -42,70 +39,17 @@ typedef struct {
 } Fixture;
 
 static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until `done` holds; fails after many idle rounds. No time is measured. */
-#define WAIT_FOR(done)                                                         \
-  G_STMT_START {                                                               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                        \
-    guint rounds_ = 0;                                                         \
-    while (!(done) && rounds_++ < 1000)                                        \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    g_source_remove (wake_id_);                                                \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
-
-static void
-set_date (GDate      *date,
-          const char *iso)
-{
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (iso == NULL)
-    return;
-  g_assert_cmpint (sscanf (iso, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-static gint64
-add_member (SdStore    *store,
-            const char *name,
-            const char *hired)
-{
-  g_autoptr(SdStaffMember) member = sd_staff_member_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_free (member->name);
-  member->name = g_strdup (name);
-  member->role = SD_ROLE_MANAGER;
-  set_date (&member->hired, hired);
-  id = sd_store_add_staff (store, member, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
 fill_store (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (SdFact));
 
-  fixture->petrova = add_member (fixture->store, "Петрова Ольга", "2023-01-01");
-  fixture->ivanov = add_member (fixture->store, "Иванов Пётр", "2024-03-01");
-  fixture->sidorov = add_member (fixture->store, "Сидоров Глеб", "2026-05-12");
+  fixture->petrova = sd_test_add_member (fixture->store, "Петрова Ольга", SD_ROLE_MANAGER,
+                                         "2023-01-01", NULL);
+  fixture->ivanov = sd_test_add_member (fixture->store, "Иванов Пётр", SD_ROLE_MANAGER,
+                                        "2024-03-01", NULL);
+  fixture->sidorov = sd_test_add_member (fixture->store, "Сидоров Глеб", SD_ROLE_MANAGER,
+                                         "2026-05-12", NULL);
 
   /* Last year's facts give the default target and shape. */
   for (int m = 1; m <= 12; m++)
@@ -120,9 +64,7 @@ fill_store (Fixture *fixture)
       fact.revenue = (SdMoney) (60000000 + m * 2000000);
       g_array_append_val (facts, fact);
     }
-  g_assert_true (sd_store_set_facts (fixture->store, (SdFact *) (gpointer) facts->data,
-                                     facts->len, "facts", &error));
-  g_assert_no_error (error);
+  sd_test_set_facts (fixture->store, facts, "facts");
 
   fixture->version_id = sd_store_create_plan_version (fixture->store, YEAR, "План 2026",
                                                       SD_SCENARIO_BASE, 0, &error);
@@ -135,31 +77,17 @@ present_page (Fixture   *fixture,
               GtkWidget *page)
 {
   fixture->page = page;
-  fixture->window = gtk_window_new ();
-  g_object_ref_sink (fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_set_child (GTK_WINDOW (fixture->window), page);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_FOR (gtk_widget_get_mapped (page));
-  spin ();
+  fixture->window = GTK_WIDGET (g_object_ref_sink (sd_test_page_window (1200, 800)));
+  sd_test_present (GTK_WINDOW (fixture->window), page);
 }
 
 static void
 fixture_set_up_common (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) created = NULL;
-
-  fixture->dir = g_dir_make_tmp ("sd-plan-grid-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sd_test_make_dir ("sd-plan-grid-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.salesdesk", NULL);
-
-  created = sd_store_create (fixture->path, "ООО «Ромашка»", "RUB", &error);
-  g_assert_no_error (error);
-  sd_store_close (created);
-
-  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
+  sd_test_write_company (fixture->path, "ООО «Ромашка»", 0, 0, 0, NULL);
+  fixture->store = sd_test_open_store (fixture->path);
   fill_store (fixture);
 
   fixture->context = sd_context_new (fixture->store, NULL);
@@ -187,34 +115,16 @@ facts_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin ();
+  sd_test_spin ();
   g_assert_finalize_object (fixture->window);
   g_assert_finalize_object (fixture->context);
   g_assert_finalize_object (fixture->store);
 
-  remove_tree (fixture->dir);
+  sd_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -261,7 +171,7 @@ press (SdGrid          *grid,
       gtk_editable_set_position (GTK_EDITABLE (focus), position);
       handled = TRUE;
     }
-  spin ();
+  sd_test_spin ();
   return handled;
 }
 
@@ -279,7 +189,7 @@ focus_cell (SdGrid *grid,
             guint   column)
 {
   sd_grid_focus_cell (grid, row, column);
-  spin ();
+  sd_test_spin ();
   g_assert_true (gtk_widget_has_focus (sd_grid_get_cell_widget (grid, row, column)));
 }
 
@@ -321,31 +231,15 @@ plan_row (Fixture *fixture,
 }
 
 /* The dialog of that type the page opened (a toplevel window). */
-static GtkWindow *
+static gpointer
 find_dialog (GType type)
 {
-  GtkWindow *found = NULL;
+  GtkWindow *found;
 
-  spin ();
-  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (gtk_window_get_toplevels ()); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (gtk_window_get_toplevels (), i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
+  sd_test_spin ();
+  found = sd_test_find_toplevel (type, TRUE);
   g_assert_nonnull (found);
   return found;
-}
-
-static void
-respond (GtkWindow  *dialog,
-         const char *response)
-{
-  /* As a click on the button does: answer, then close. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_destroy (dialog);
-  spin ();
 }
 
 /* --- the plan grid --- */
@@ -390,7 +284,7 @@ test_plan_typed_cell_saves (Fixture       *fixture,
 
   /* Undo from the window reloads the page. */
   g_assert_true (sd_store_undo (fixture->store, NULL));
-  spin ();
+  sd_test_spin ();
   {
     g_autoptr(SdPlan) undone = load_plan (fixture);
 
@@ -426,9 +320,9 @@ test_plan_paste_is_one_undo_step (Fixture       *fixture,
   focus_cell (fixture->grid, 1, 4);
   /* As LibreOffice copies it: tabs, newlines, both number styles and the ruble sign. */
   gdk_clipboard_set_text (clipboard, "100\t200\t300\n1 234 567,89\t1234567.89\t5 000 ₽\n");
-  spin ();
+  sd_test_spin ();
   gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.paste", NULL);
-  WAIT_FOR (undo_label_is (fixture->store, "Paste into plan"));
+  SD_TEST_WAIT_FOR (undo_label_is (fixture->store, "Paste into plan"));
 
   after = load_plan (fixture);
   for (guint r = 0; r < 2; r++)
@@ -446,7 +340,7 @@ test_plan_paste_is_one_undo_step (Fixture       *fixture,
 
   /* One undo step takes back all six cells. */
   g_assert_true (sd_store_undo (fixture->store, NULL));
-  spin ();
+  sd_test_spin ();
   undone = load_plan (fixture);
   for (guint r = 0; r < 2; r++)
     for (guint c = 0; c < 3; c++)
@@ -567,7 +461,7 @@ test_plan_approved_is_read_only (Fixture       *fixture,
 
   /* Approve asks first; cancelling changes nothing. */
   g_assert_true (gtk_widget_activate_action (fixture->page, "plan.approve", NULL));
-  respond (find_dialog (ADW_TYPE_MESSAGE_DIALOG), "cancel");
+  sd_test_respond (find_dialog (ADW_TYPE_MESSAGE_DIALOG), "cancel");
   g_assert_false (sd_grid_get_read_only (fixture->grid));
   {
     g_autoptr(SdPlanVersion) version = sd_store_get_plan_version (fixture->store, fixture->version_id, &error);
@@ -575,7 +469,7 @@ test_plan_approved_is_read_only (Fixture       *fixture,
     g_assert_cmpint (version->state, ==, SD_PLAN_STATE_DRAFT);
   }
   g_assert_true (gtk_widget_activate_action (fixture->page, "plan.approve", NULL));
-  respond (find_dialog (ADW_TYPE_MESSAGE_DIALOG), "approve");
+  sd_test_respond (find_dialog (ADW_TYPE_MESSAGE_DIALOG), "approve");
   {
     g_autoptr(SdPlanVersion) version = sd_store_get_plan_version (fixture->store, fixture->version_id, &error);
 
@@ -605,7 +499,7 @@ test_plan_approved_is_read_only (Fixture       *fixture,
 
     g_assert_no_error (error);
     sd_plan_page_select_version (SD_PLAN_PAGE (fixture->page), revision);
-    spin ();
+    sd_test_spin ();
     g_assert_cmpint (sd_plan_page_get_version_id (SD_PLAN_PAGE (fixture->page)), ==, revision);
     g_assert_false (sd_grid_get_read_only (fixture->grid));
   }
@@ -721,7 +615,7 @@ test_plan_respread_balances_month (Fixture       *fixture,
 
   focus_cell (fixture->grid, 1, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "plan.respread", NULL));
-  spin ();
+  sd_test_spin ();
   spread = load_plan (fixture);
   g_assert_cmpint (sd_plan_rest (spread, 1), ==, 0);
   g_assert_true (sd_plan_is_balanced (spread, 1));
@@ -747,7 +641,7 @@ test_plan_funnel_line (Fixture       *fixture,
   g_assert_true (sd_store_save_plan (fixture->store, fixture->version_id, params, plan,
                                      "funnel", &error));
   g_assert_no_error (error);
-  spin ();
+  sd_test_spin ();
 
   focus_cell (fixture->grid, 2, 2);
   g_assert_true (sd_plan_get_month_funnel (plan, 3, &deals, &leads));
@@ -795,7 +689,7 @@ test_plan_apply_params (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (target), "12 000 000");
   gtk_editable_set_text (GTK_EDITABLE (ramp), "0/50/100");
   g_assert_true (gtk_widget_activate_action (fixture->page, "plan.apply-params", NULL));
-  spin ();
+  sd_test_spin ();
 
   plan = sd_store_load_plan (fixture->store, fixture->version_id,
                              sd_context_get_calendar (fixture->context), &params, NULL);
@@ -814,10 +708,10 @@ test_plan_apply_params (Fixture       *fixture,
   /* A ramp-up that does not end at 100 % is refused with the reason; nothing is saved. */
   gtk_editable_set_text (GTK_EDITABLE (ramp), "0 50");
   g_assert_true (gtk_widget_activate_action (fixture->page, "plan.apply-params", NULL));
-  spin ();
+  sd_test_spin ();
   g_assert_cmpstr (sd_store_get_undo_label (fixture->store), ==, "Change plan parameters");
   g_assert_true (sd_store_undo (fixture->store, NULL));
-  spin ();
+  sd_test_spin ();
   unchanged = load_plan (fixture);
   g_assert_cmpint (sd_plan_get_target (unchanged), !=, 1200000000);
 }
@@ -838,7 +732,7 @@ test_plan_new_version_through_page (Fixture       *fixture,
 
     g_assert_true (g_str_has_prefix (name, "План 2026"));
   }
-  respond (dialog, "accept");
+  sd_test_respond (ADW_MESSAGE_DIALOG (dialog), "accept");
 
   versions = sd_store_list_plan_versions (fixture->store, YEAR, &error);
   g_assert_no_error (error);
@@ -854,7 +748,7 @@ test_plan_new_version_through_page (Fixture       *fixture,
 
   /* Only a draft that is not current can be deleted. */
   g_assert_true (gtk_widget_activate_action (fixture->page, "plan.delete", NULL));
-  respond (find_dialog (ADW_TYPE_MESSAGE_DIALOG), "delete");
+  sd_test_respond (find_dialog (ADW_TYPE_MESSAGE_DIALOG), "delete");
   g_clear_pointer (&versions, g_ptr_array_unref);
   versions = sd_store_list_plan_versions (fixture->store, YEAR, &error);
   g_assert_cmpuint (versions->len, ==, 1);
@@ -881,7 +775,7 @@ test_plan_new_version_dialog (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "Оптимистичный");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  sd_test_spin ();
 
   /* The comparison lists both versions' figures and the difference. */
   {
@@ -897,7 +791,7 @@ test_plan_new_version_dialog (Fixture       *fixture,
     g_assert_no_error (error);
     g_assert_nonnull (window);
     gtk_window_destroy (GTK_WINDOW (window));
-    spin ();
+    sd_test_spin ();
   }
 }
 
@@ -958,7 +852,7 @@ test_facts_typed_land_in_store (Fixture       *fixture,
 
   /* Another metric of the same month keeps the revenue. */
   sd_facts_page_set_metric (SD_FACTS_PAGE (fixture->page), SD_FACT_METRIC_DEALS);
-  spin ();
+  sd_test_spin ();
   focus_cell (fixture->grid, row, 2);
   type_text (fixture->grid, "7");
   press (fixture->grid, GDK_KEY_Return, 0);
@@ -1008,12 +902,12 @@ test_facts_paste_is_one_undo_step (Fixture       *fixture,
   focus_cell (fixture->grid, row, 0);
   gdk_clipboard_set_text (clipboard, "1\t2\t3\r\n4\t5\t6\r\n");
   gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.paste", NULL);
-  WAIT_FOR (undo_label_is (fixture->store, "Paste facts"));
+  SD_TEST_WAIT_FOR (undo_label_is (fixture->store, "Paste facts"));
   g_assert_cmpint (find_fact (fixture, fixture->petrova, 3).revenue +
                    find_fact (fixture, fixture->ivanov, 3).revenue, ==, 900);
 
   g_assert_true (sd_store_undo (fixture->store, NULL));
-  spin ();
+  sd_test_spin ();
   for (int m = 1; m <= 3; m++)
     {
       g_assert_cmpint (find_fact (fixture, fixture->petrova, m).manager_id, ==, 0);
@@ -1161,8 +1055,8 @@ test_grid_large_build_and_scroll (void)
   sd_grid_set_model (SD_GRID (grid), SD_GRID_MODEL (model));
   built = g_get_monotonic_time ();
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (grid) && gtk_widget_get_height (grid) > 0);
-  spin ();
+  SD_TEST_WAIT_FOR (gtk_widget_get_mapped (grid) && gtk_widget_get_height (grid) > 0);
+  sd_test_spin ();
   shown = g_get_monotonic_time ();
 
   g_assert_nonnull (sd_grid_get_cell_widget (SD_GRID (grid), model->n_rows - 1, 12));
@@ -1183,7 +1077,7 @@ test_grid_large_build_and_scroll (void)
       guint frames = stats.n_frames;
 
       gtk_adjustment_set_value (vadj, value + 120);
-      WAIT_FOR (stats.n_frames > frames);
+      SD_TEST_WAIT_FOR (stats.n_frames > frames);
       steps++;
     }
   scrolled = g_get_monotonic_time ();
@@ -1201,7 +1095,7 @@ test_grid_large_build_and_scroll (void)
                   stats.worst / 1000.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  sd_test_spin ();
   g_assert_finalize_object (window);
 }
 
@@ -1227,7 +1121,7 @@ snapshot_to_png (GtkWidget  *widget,
   for (int i = 0; i < 5; i++)
     {
       g_usleep (20000);
-      spin ();
+      sd_test_spin ();
     }
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -1245,23 +1139,6 @@ snapshot_to_png (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -1294,14 +1171,16 @@ test_plan_snapshot (Fixture       *fixture,
     g_assert_true (sd_plan_recompute (plan, params, NULL));
     g_assert_true (sd_store_save_plan (fixture->store, fixture->version_id, params, plan,
                                        "funnel", NULL));
-    spin ();
+    sd_test_spin ();
   }
   focus_cell (fixture->grid, 2, 2);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_widget (fixture->page, ADW_TYPE_EXPANDER_ROW)), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sd_test_find_type (fixture->page,
+                                                                      ADW_TYPE_EXPANDER_ROW)), TRUE);
   snapshot_to_png (fixture->window, "plan-page-params.png");
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_widget (fixture->page, ADW_TYPE_EXPANDER_ROW)), FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sd_test_find_type (fixture->page,
+                                                                      ADW_TYPE_EXPANDER_ROW)), FALSE);
   sd_store_approve_plan_version (fixture->store, fixture->version_id, NULL);
-  spin ();
+  sd_test_spin ();
   snapshot_to_png (fixture->window, "plan-page-approved.png");
 }
 
@@ -1325,17 +1204,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *svg_type = NULL;
-
-  svg_type = g_content_type_guess (NULL, (const guchar *) "<?xml version=\"1.0\"?><svg", 26, NULL);
-
-  /* The year shown by default. */
-  g_setenv ("SALESDESK_TODAY", "2026-03-15", TRUE);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_init ();
-  adw_init ();
+  /* Today sets the year shown by default; every test gets its own XDG directories. */
+  sd_test_gui_init (&argc, &argv, "2026-03-15", TRUE);
 
 #define ADD_PLAN(path, func) \
   g_test_add (path, Fixture, NULL, plan_set_up, func, fixture_tear_down)

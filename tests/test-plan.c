@@ -16,6 +16,7 @@
 #include <glib.h>
 
 #include "sd-plan.h"
+#include "sd-test-util.h"
 
 typedef __int128 i128;
 
@@ -23,16 +24,6 @@ typedef __int128 i128;
 static const guint wd_2026[12] = { 15, 19, 21, 22, 19, 21, 23, 21, 22, 22, 20, 22 };
 
 static const gint64 equal_weights[12] = { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
-
-static void
-set_date (GDate *date,
-          int    year,
-          int    month,
-          int    day)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
 
 /* Params for 2026 with a typed target and custom weights, not adjusted for working days. */
 static SdPlanParams *
@@ -241,10 +232,10 @@ new_hire_leave_params (void)
   GDate long_ago, hired, old_hire, left;
 
   sd_plan_params_set_adjust_for_working_days (params, TRUE);
-  set_date (&long_ago, 2020, 1, 1);
-  set_date (&hired, 2026, 3, 16);
-  set_date (&old_hire, 2019, 1, 1);
-  set_date (&left, 2026, 5, 15);
+  sd_test_set_dmy (&long_ago, 2020, 1, 1);
+  sd_test_set_dmy (&hired, 2026, 3, 16);
+  sd_test_set_dmy (&old_hire, 2019, 1, 1);
+  sd_test_set_dmy (&left, 2026, 5, 15);
   sd_plan_params_add_manager (params, 1, "Anna", &long_ago, NULL);
   sd_plan_params_add_manager (params, 2, "Boris", &hired, NULL);
   sd_plan_params_add_manager (params, 3, "Vera", &old_hire, &left);
@@ -396,7 +387,7 @@ test_nobody_available (void)
   g_autoptr(GError) error = NULL;
   GDate hired;
 
-  set_date (&hired, 2026, 4, 1);
+  sd_test_set_dmy (&hired, 2026, 4, 1);
   sd_plan_params_add_manager (params, 1, NULL, &hired, NULL);
   sd_plan_params_set_ramp_up (params, NULL, 0);
 
@@ -1065,7 +1056,7 @@ test_params_accessors_and_copy (void)
 
   member->id = 42;
   member->name = g_strdup ("Борис");
-  set_date (&member->hired, 2026, 3, 16);
+  sd_test_set_dmy (&member->hired, 2026, 3, 16);
   g_assert_cmpuint (sd_plan_params_add_staff_member (params, member), ==, 0);
   g_assert_true (sd_plan_params_find_manager (params, 42, &index));
   g_assert_cmpuint (index, ==, 0);
@@ -1105,9 +1096,9 @@ test_large_team_sums_exact (void)
       GDate hired, left;
       guint i;
 
-      set_date (&hired, g_rand_int_range (rand, 2024, 2027), g_rand_int_range (rand, 1, 13),
-                g_rand_int_range (rand, 1, 29));
-      set_date (&left, 2026, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
+      sd_test_set_dmy (&hired, g_rand_int_range (rand, 2024, 2027), g_rand_int_range (rand, 1, 13),
+                       g_rand_int_range (rand, 1, 29));
+      sd_test_set_dmy (&left, 2026, g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
       i = sd_plan_params_add_manager (params, 1000 - (gint64) k * 3, NULL, &hired,
                                       g_rand_boolean (rand) && g_rand_boolean (rand) ? &left
                                                                                      : NULL);
@@ -1175,10 +1166,10 @@ test_docs_worked_example (void)
 
   sd_plan_params_set_adjust_for_working_days (params, TRUE);
   sd_plan_params_set_funnel (params, 12500000, 2340);
-  set_date (&since, 2020, 1, 1);
-  set_date (&hired, 2026, 3, 16);
-  set_date (&old_hire, 2019, 1, 1);
-  set_date (&left, 2026, 5, 15);
+  sd_test_set_dmy (&since, 2020, 1, 1);
+  sd_test_set_dmy (&hired, 2026, 3, 16);
+  sd_test_set_dmy (&old_hire, 2019, 1, 1);
+  sd_test_set_dmy (&left, 2026, 5, 15);
   sd_plan_params_add_manager (params, 1, "Anna", &since, NULL);
   sd_plan_params_add_manager (params, 2, "Boris", &hired, NULL);
   sd_plan_params_add_manager (params, 3, "Vera", &old_hire, &left);

@@ -9,108 +9,22 @@
 
 #include <string.h>
 
-#include <adwaita.h>
-#include <glib/gstdio.h>
-
 #include "sd-context.h"
-#include "sd-demo.h"
 #include "sd-export.h"
 #include "sd-owner-report.h"
 #include "sd-report-page.h"
 #include "sd-store.h"
+#include "sd-test-gui.h"
 
 #define TODAY "2026-11-22"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  SdStore   *store;
-  SdContext *context;
-  GtkWindow *window;
-  GDate      today;
-} Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-#define WAIT_FOR(done)                                                         \
-  G_STMT_START {                                                               \
-    guint wake_id_ = g_timeout_add (10, wake_up, NULL);                        \
-    guint rounds_ = 0;                                                         \
-    while (!(done) && rounds_++ < 3000)                                        \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    g_source_remove (wake_id_);                                                \
-    g_assert_true (done);                                                      \
-  } G_STMT_END
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
+typedef SdTestPageFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) created = NULL;
-  g_autoptr(SdDemoCompany) demo = NULL;
-
-  fixture->dir = g_dir_make_tmp ("sd-report-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.salesdesk", NULL);
-
-  g_date_clear (&fixture->today, 1);
-  g_date_set_dmy (&fixture->today, 22, 11, 2026);
-  demo = sd_demo_generate (8, 2, 42, &fixture->today);
-  created = sd_store_create (fixture->path, "Demo", "RUB", &error);
-  g_assert_no_error (error);
-  g_assert_true (sd_store_fill_demo (created, demo, &error));
-  g_assert_no_error (error);
-  sd_store_close (created);
-
-  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  fixture->context = sd_context_new (fixture->store, NULL);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1200, 900);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (fixture->window);
-  spin ();
-  g_assert_finalize_object (fixture->context);
-  sd_store_close (fixture->store);
-  g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  sd_test_page_fixture_set_up (fixture, "sd-report-gui-XXXXXX", 8, 2, TODAY, 1200, 900);
 }
 
 /* Shows a new report page and waits for its first report. */
@@ -121,9 +35,9 @@ show_page (Fixture *fixture)
 
   gtk_window_set_child (fixture->window, page);
   gtk_window_present (fixture->window);
-  WAIT_FOR (gtk_widget_get_mapped (page));
-  WAIT_FOR (sd_report_page_get_report (SD_REPORT_PAGE (page)) != NULL);
-  spin ();
+  SD_TEST_WAIT_FOR (gtk_widget_get_mapped (page));
+  SD_TEST_WAIT_FOR (sd_report_page_get_report (SD_REPORT_PAGE (page)) != NULL);
+  sd_test_spin ();
   return SD_REPORT_PAGE (page);
 }
 
@@ -193,7 +107,7 @@ test_headline_and_period (Fixture       *fixture,
   find_dropdowns (GTK_WIDGET (page), dropdowns, &n);
   g_assert_cmpuint (n, ==, 2);
   gtk_drop_down_set_selected (dropdowns[0], 1);
-  WAIT_FOR (report_is (page, SD_PERIOD_QUARTER, 4));
+  SD_TEST_WAIT_FOR (report_is (page, SD_PERIOD_QUARTER, 4));
   g_assert_cmpint (sd_report_page_get_report (page)->fact, ==, quarter->fact);
   g_assert_cmpstr (sd_report_page_get_figure_value (page, 0), ==, q_revenue);
   g_assert_cmpstr (sd_report_page_get_figure_value (page, 0), !=, year_revenue);
@@ -201,14 +115,14 @@ test_headline_and_period (Fixture       *fixture,
 
   /* Then "Month" and March. */
   gtk_drop_down_set_selected (dropdowns[0], 0);
-  WAIT_FOR (report_is (page, SD_PERIOD_MONTH, 11));
+  SD_TEST_WAIT_FOR (report_is (page, SD_PERIOD_MONTH, 11));
   gtk_drop_down_set_selected (dropdowns[1], 2);
-  WAIT_FOR (report_is (page, SD_PERIOD_MONTH, 3));
+  SD_TEST_WAIT_FOR (report_is (page, SD_PERIOD_MONTH, 3));
   g_assert_cmpstr (sd_report_page_get_figure_value (page, 0), ==, m_revenue);
 
   /* Back to the year: the month list hides. */
   gtk_drop_down_set_selected (dropdowns[0], 2);
-  WAIT_FOR (report_is (page, SD_PERIOD_YEAR, 0));
+  SD_TEST_WAIT_FOR (report_is (page, SD_PERIOD_YEAR, 0));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dropdowns[1])));
 }
 
@@ -235,12 +149,12 @@ test_follows_store (Fixture       *fixture,
   fact.revenue += 123456;      /* 1 234,56 ₽ more */
   g_assert_true (sd_store_set_fact (fixture->store, &fact, &error));
   g_assert_no_error (error);
-  WAIT_FOR (sd_report_page_get_report (page)->fact == before + 123456);
+  SD_TEST_WAIT_FOR (sd_report_page_get_report (page)->fact == before + 123456);
 
   /* Undo puts it back, and the page follows. */
   g_assert_true (sd_store_undo (fixture->store, &error));
   g_assert_no_error (error);
-  WAIT_FOR (sd_report_page_get_report (page)->fact == before);
+  SD_TEST_WAIT_FOR (sd_report_page_get_report (page)->fact == before);
 }
 
 static void
@@ -274,13 +188,13 @@ test_export (Fixture       *fixture,
   g_assert_false (sd_report_page_export_to (page, xlsx, &error));
   g_assert_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_WRITE);
   g_clear_error (&error);
-  WAIT_FOR (!sd_report_page_is_exporting (page));
+  SD_TEST_WAIT_FOR (!sd_report_page_is_exporting (page));
   assert_file_starts (pdf, "%PDF");
   g_assert_nonnull (strstr (sd_report_page_get_export_result (page), "Отчёт собственнику 2026.pdf"));
 
   g_assert_true (sd_report_page_export_to (page, xlsx, &error));
   g_assert_no_error (error);
-  WAIT_FOR (!sd_report_page_is_exporting (page));
+  SD_TEST_WAIT_FOR (!sd_report_page_is_exporting (page));
   assert_file_starts (xlsx, "PK");
 
   /* A name that is neither: refused at once, nothing written. */
@@ -306,7 +220,7 @@ test_export (Fixture       *fixture,
   /* Cancelled at once: no file, and the page says so. */
   g_assert_true (sd_report_page_export_to (page, cancelled, &error));
   sd_report_page_cancel_export (page);
-  WAIT_FOR (!sd_report_page_is_exporting (page));
+  SD_TEST_WAIT_FOR (!sd_report_page_is_exporting (page));
   g_assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
   g_assert_nonnull (strstr (sd_report_page_get_export_result (page), "cancelled.pdf"));
 }
@@ -322,7 +236,7 @@ test_print_to_file (Fixture       *fixture,
   /* "Print…" through GtkPrintOperation, into a file instead of a printer. */
   g_assert_true (sd_report_page_print_to_file (page, out, &error));
   g_assert_no_error (error);
-  spin ();
+  sd_test_spin ();
   assert_file_starts (out, "%PDF");
 }
 
@@ -330,14 +244,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("SALESDESK_TODAY", TODAY, TRUE);
-  gtk_init ();
-  adw_init ();
+  sd_test_gui_init (&argc, &argv, TODAY, FALSE);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, sd_test_page_fixture_tear_down)
 
   ADD ("/report-gui/headline-is-the-report-and-follows-the-period", test_headline_and_period);
   ADD ("/report-gui/follows-edits-and-undo", test_follows_store);

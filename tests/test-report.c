@@ -23,6 +23,7 @@
 #include "sd-idp-export.h"
 #include "sd-report-pdf.h"
 #include "sd-store.h"
+#include "sd-test-store.h"
 
 #define COMPANY "ООО «Вектор»"
 
@@ -36,24 +37,6 @@ typedef struct {
   SdPeriod year;
 } Fixture;
 
-static gint64
-add_member (SdStore    *store,
-            const char *name,
-            SdRole      role)
-{
-  g_autoptr(SdStaffMember) member = sd_staff_member_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_free (member->name);
-  member->name = g_strdup (name);
-  member->role = role;
-  g_date_set_dmy (&member->hired, 1, 1, 2025);
-  id = sd_store_add_staff (store, member, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* Known figures, in kopecks, for 2026:
  *   Иванов Пётр:   plan 1 000 000,00 ₽ a month; fact 1 000 000,00 + m × 12 345,67 ₽;
  *   Петрова Мария: plan   700 000,00 ₽ a month; fact 500 000,50 ₽ (71,4 %: lagging);
@@ -66,24 +49,19 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) plan = g_array_new (FALSE, TRUE, sizeof (SdPlanEntry));
   g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (SdFact));
   guint n_more = GPOINTER_TO_UINT (data);
   g_autoptr(GArray) more = g_array_new (FALSE, TRUE, sizeof (gint64));
 
-  f->dir = g_dir_make_tmp ("test-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "company.salesdesk", NULL);
-  f->store = sd_store_create (f->path, COMPANY, "RUB", &error);
-  g_assert_no_error (error);
-  add_member (f->store, "Соколова Анна", SD_ROLE_HEAD);
-  f->ivanov = add_member (f->store, "Иванов Пётр", SD_ROLE_MANAGER);
-  f->petrova = add_member (f->store, "Петрова Мария", SD_ROLE_MANAGER);
+  f->store = sd_test_create_in_new_dir ("test-report-XXXXXX", COMPANY, &f->dir, &f->path);
+  sd_test_add_member (f->store, "Соколова Анна", SD_ROLE_HEAD, "2025-01-01", NULL);
+  f->ivanov = sd_test_add_member (f->store, "Иванов Пётр", SD_ROLE_MANAGER, "2025-01-01", NULL);
+  f->petrova = sd_test_add_member (f->store, "Петрова Мария", SD_ROLE_MANAGER, "2025-01-01", NULL);
   for (guint i = 0; i < n_more; i++)
     {
       g_autofree char *name = g_strdup_printf ("Менеджер %02u", i + 1);
-      gint64 id = add_member (f->store, name, SD_ROLE_MANAGER);
+      gint64 id = sd_test_add_member (f->store, name, SD_ROLE_MANAGER, "2025-01-01", NULL);
 
       g_array_append_val (more, id);
     }
@@ -116,47 +94,16 @@ fixture_setup (Fixture       *f,
 
     g_array_append_val (facts, before);
   }
-  g_assert_true (sd_store_import_plan (f->store, (const SdPlanEntry *) plan->data, plan->len,
-                                       "2026", NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (sd_store_import_facts (f->store, (const SdFact *) facts->data, facts->len,
-                                        NULL, &error));
-  g_assert_no_error (error);
-
-  g_date_clear (&f->today, 1);
-  g_date_set_dmy (&f->today, 15, 1, 2027);
+  sd_test_import (f->store, plan, "2026", facts);
+  sd_test_set_date (&f->today, "2027-01-15");
   g_assert_true (sd_period_parse ("2026", &f->year, NULL));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          g_chmod (child, 0700);
-          remove_tree (child);
-        }
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  sd_test_remove_company (g_steal_pointer (&f->store), f->dir, f->path);
 }
 
 /* --- reading the PDF back --- */
@@ -676,16 +623,8 @@ test_idp_exports (Fixture       *f,
   }
 }
 
-/* LeakSanitizer asks the program for its suppressions. fontconfig 2.14 keeps part of its parsed
- * configuration until FcFini (), which pango never calls (the PDF is drawn with pango); ours,
- * pango's and cairo's memory is still checked (main () drops the font caches before exit). */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:libfontconfig.so\n";
-}
+/* fontconfig keeps its configuration: pango never calls FcFini (). */
+SD_TEST_LSAN_IGNORE_FONTCONFIG
 
 int
 main (int   argc,

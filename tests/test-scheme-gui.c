@@ -9,11 +9,7 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-#include <adwaita.h>
-
 #include "sd-context.h"
-#include "sd-demo.h"
 #include "sd-export.h"
 #include "sd-payroll-export.h"
 #include "sd-payroll-page.h"
@@ -21,121 +17,18 @@
 #include "sd-scheme-library.h"
 #include "sd-schemes-page.h"
 #include "sd-store.h"
+#include "sd-test-gui.h"
 
 #define RUB(x) ((SdMoney) (x) * 100)
 #define PCT(x) ((gint64) ((x) * SD_FIX_ONE))
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  SdStore   *store;
-  SdContext *context;
-  GtkWindow *window;
-} Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-on_wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until cond is true (at most ~20 s). */
-#define WAIT_FOR(cond)                                                         \
-  G_STMT_START {                                                               \
-    gint64 end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;              \
-    guint wake_id_ = g_timeout_add (20, on_wake, NULL);                        \
-    while (!(cond) && g_get_monotonic_time () < end_)                          \
-      g_main_context_iteration (NULL, TRUE);                                   \
-    g_source_remove (wake_id_);                                                \
-    g_assert_true (cond);                                                      \
-  } G_STMT_END
+typedef SdTestPageFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) created = NULL;
-  g_autoptr(SdDemoCompany) demo = NULL;
-  GDate today;
-
-  fixture->dir = g_dir_make_tmp ("sd-scheme-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "demo.salesdesk", NULL);
-
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 22, 11, 2026);
-  demo = sd_demo_generate (8, 1, 42, &today);
-  created = sd_store_create (fixture->path, "Demo", "RUB", &error);
-  g_assert_no_error (error);
-  g_assert_true (sd_store_fill_demo (created, demo, &error));
-  g_assert_no_error (error);
-  sd_store_close (created);
-
-  fixture->store = sd_store_open (fixture->path, SD_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
-  fixture->context = sd_context_new (fixture->store, NULL);
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (fixture->window, 1000, 800);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (fixture->window);
-  spin ();
-  g_clear_object (&fixture->context);
-  sd_store_close (fixture->store);
-  g_clear_object (&fixture->store);
-  {
-    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *p = g_build_filename (fixture->dir, name, NULL);
-
-        g_unlink (p);
-      }
-  }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-show (Fixture   *fixture,
-      GtkWidget *page)
-{
-  gtk_window_set_child (fixture->window, page);
-  gtk_window_present (fixture->window);
-  WAIT_FOR (gtk_widget_get_mapped (page));
-  spin ();
-}
-
-/* The first widget under `root` named `name` (gtk_widget_set_name), depth first. */
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  sd_test_page_fixture_set_up (fixture, "sd-scheme-gui-XXXXXX", 8, 1, "2026-11-22", 1000, 800);
 }
 
 /* "Pay against plan completion: …" with the percentages as the locale writes them (0 % under
@@ -223,52 +116,6 @@ find_scheme_button (GtkWidget  *root,
   return NULL;
 }
 
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  spin ();
-}
-
-/* Writes `window` to $SD_SNAPSHOT_DIR/name when that variable is set, for a person to look at. */
-static void
-maybe_snapshot (GtkWidget  *window,
-                const char *name)
-{
-  const char *dir = g_getenv ("SD_SNAPSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return;
-  {
-    /* Let the frame clock draw the window once. */
-    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-    guint wake = g_timeout_add (20, on_wake, NULL);
-
-    while (g_get_monotonic_time () < end)
-      g_main_context_iteration (NULL, TRUE);
-    g_source_remove (wake);
-  }
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (window), gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_test_message ("snapshot %s: %d×%d, %s", name, gtk_widget_get_width (window),
-                  gtk_widget_get_height (window), node != NULL ? "drawn" : "empty");
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
-}
-
 static gint64
 library_scheme_id (Fixture *fixture,
                    guint    index)
@@ -288,11 +135,11 @@ open_editor (Fixture   *fixture,
 {
   SdSchemeEditor *editor;
 
-  click (find_scheme_button (page, id, "Edit"));
+  sd_test_click (find_scheme_button (page, id, "Edit"));
   editor = sd_schemes_page_get_editor (SD_SCHEMES_PAGE (page));
   g_assert_nonnull (editor);
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (editor)));
-  spin ();
+  SD_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (editor)));
+  sd_test_spin ();
   return editor;
 }
 
@@ -322,7 +169,7 @@ test_tier_rate_changes_curve (Fixture       *fixture,
   GtkWidget *rate, *chart;
   SdMoney at_99, at_100;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   editor = open_editor (fixture, page, id);
   curve = sd_scheme_editor_get_curve (editor);
   g_assert_nonnull (curve);
@@ -350,9 +197,9 @@ test_tier_rate_changes_curve (Fixture       *fixture,
     g_assert_cmpint (curve->plan, ==, sd_div_round (sum, n) / 100 * 100);
   }
   /* The rest is checked on a round plan typed in its field. */
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "curve-plan")),
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find_named (GTK_WIDGET (editor), "curve-plan")),
                          "1 000 000");
-  spin ();
+  sd_test_spin ();
   curve = sd_scheme_editor_get_curve (editor);
   g_assert_null (sd_scheme_editor_get_problem (editor));
   g_assert_cmpint (curve->plan, ==, RUB (1000000));
@@ -375,10 +222,10 @@ test_tier_rate_changes_curve (Fixture       *fixture,
     assert_label (chart, expected);
   }
 
-  rate = find_named (GTK_WIDGET (editor), "tier-rate-2");
+  rate = sd_test_find_named (GTK_WIDGET (editor), "tier-rate-2");
   g_assert_true (GTK_IS_SPIN_BUTTON (rate));
   gtk_editable_set_text (GTK_EDITABLE (rate), "7");
-  spin ();
+  sd_test_spin ();
 
   curve = sd_scheme_editor_get_curve (editor);
   g_assert_nonnull (curve);
@@ -393,11 +240,11 @@ test_tier_rate_changes_curve (Fixture       *fixture,
     assert_label (chart, expected);
   }
   g_assert_cmpuint (curve->warnings->len, ==, 3);
-  maybe_snapshot (GTK_WIDGET (editor), "scheme-editor-ladder.png");
+  sd_test_maybe_snapshot (GTK_WIDGET (editor), "scheme-editor-ladder.png");
 
   /* Cancel: nothing is written. */
   gtk_window_close (GTK_WINDOW (editor));
-  spin ();
+  sd_test_spin ();
   g_assert_null (sd_schemes_page_get_editor (SD_SCHEMES_PAGE (page)));
   {
     g_autoptr(SdSchemeEntry) entry = sd_store_get_scheme (fixture->store, id, NULL);
@@ -465,10 +312,10 @@ test_salary_changes_payroll (Fixture       *fixture,
   gtk_widget_set_hexpand (payroll, TRUE);
   gtk_box_append (GTK_BOX (box), schemes);
   gtk_box_append (GTK_BOX (box), payroll);
-  show (fixture, box);
+  sd_test_present (fixture->window, box);
 
   /* Today is 22 November: the page opens on October, closed in the demo; November is open. */
-  click (find_named (payroll, "next-month"));
+  sd_test_click (sd_test_find_named (payroll, "next-month"));
   before = sd_store_compute_payroll (fixture->store, november,
                                      sd_context_get_calendar (fixture->context),
                                      sd_number_style_current (), &error);
@@ -493,15 +340,15 @@ test_salary_changes_payroll (Fixture       *fixture,
   g_assert_cmpuint (on_scheme, >, 0);
 
   editor = open_editor (fixture, schemes, id);
-  salary = find_named (GTK_WIDGET (editor), "salary");
+  salary = sd_test_find_named (GTK_WIDGET (editor), "salary");
   g_assert_nonnull (salary);
   gtk_editable_set_text (GTK_EDITABLE (salary), "40 000,00");
-  spin ();
+  sd_test_spin ();
   g_assert_null (sd_scheme_editor_get_problem (editor));
   g_assert_cmpint (sd_scheme_editor_get_curve (editor)->salary, ==, RUB (40000));
-  click (find_named (GTK_WIDGET (editor), "save"));
-  WAIT_FOR (sd_schemes_page_get_editor (SD_SCHEMES_PAGE (schemes)) == NULL);
-  spin ();
+  sd_test_click (sd_test_find_named (GTK_WIDGET (editor), "save"));
+  SD_TEST_WAIT_FOR (sd_schemes_page_get_editor (SD_SCHEMES_PAGE (schemes)) == NULL);
+  sd_test_spin ();
 
   after_title = format_total (expected);
   g_assert_cmpstr (after_title, !=, before_title);
@@ -510,7 +357,7 @@ test_salary_changes_payroll (Fixture       *fixture,
   /* One undo step brings the scheme and the payroll back. */
   g_assert_true (sd_store_undo (fixture->store, &error));
   g_assert_no_error (error);
-  spin ();
+  sd_test_spin ();
   g_assert_cmpstr (payroll_total_title (payroll), ==, before_title);
 }
 
@@ -525,15 +372,15 @@ test_weights_must_sum_to_100 (Fixture       *fixture,
   SdSchemeEditor *editor;
   GtkWidget *weight, *save, *sum, *error_label;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   editor = open_editor (fixture, page, id);
-  save = find_named (GTK_WIDGET (editor), "save");
+  save = sd_test_find_named (GTK_WIDGET (editor), "save");
   g_assert_true (gtk_widget_get_sensitive (save));
 
-  weight = find_named (GTK_WIDGET (editor), "kpi-weight-0");
+  weight = sd_test_find_named (GTK_WIDGET (editor), "kpi-weight-0");
   g_assert_true (GTK_IS_SPIN_BUTTON (weight));
   gtk_editable_set_text (GTK_EDITABLE (weight), "40");
-  spin ();
+  sd_test_spin ();
 
   g_assert_false (gtk_widget_get_sensitive (save));
   /* The core computes only valid schemes: no curve until the weights are right again. */
@@ -541,39 +388,39 @@ test_weights_must_sum_to_100 (Fixture       *fixture,
   g_assert_nonnull (sd_scheme_editor_get_problem (editor));
   g_assert_nonnull (strstr (sd_scheme_editor_get_problem (editor), "100"));
   /* The reason is on screen, and so is the sum. */
-  error_label = find_named (GTK_WIDGET (editor), "problem");
+  error_label = sd_test_find_named (GTK_WIDGET (editor), "problem");
   g_assert_true (GTK_IS_LABEL (error_label));
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==,
                    sd_scheme_editor_get_problem (editor));
-  sum = find_named (GTK_WIDGET (editor), "kpi-sum");
+  sum = sd_test_find_named (GTK_WIDGET (editor), "kpi-sum");
   g_assert_nonnull (sum);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (sum)), ==, "90 %");
-  maybe_snapshot (GTK_WIDGET (editor), "scheme-editor-weights-90.png");
-  if (g_getenv ("SD_SNAPSHOT_DIR") != NULL)
+  sd_test_maybe_snapshot (GTK_WIDGET (editor), "scheme-editor-weights-90.png");
+  if (sd_test_snapshot_dir () != NULL)
     {
       GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (weight, GTK_TYPE_SCROLLED_WINDOW)));
 
       gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-      maybe_snapshot (GTK_WIDGET (editor), "scheme-editor-bottom.png");
+      sd_test_maybe_snapshot (GTK_WIDGET (editor), "scheme-editor-bottom.png");
       gtk_adjustment_set_value (adj, 0);
     }
 
   /* Save does nothing while insensitive; the store keeps the old weights. */
   gtk_widget_activate (save);
-  spin ();
+  sd_test_spin ();
   after = sd_store_get_scheme (fixture->store, id, NULL);
   g_assert_true (sd_scheme_equal (after->scheme, stored->scheme));
 
   /* Back to 100 %: Save is offered again. */
   gtk_editable_set_text (GTK_EDITABLE (weight), "50");
-  spin ();
+  sd_test_spin ();
   g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_null (sd_scheme_editor_get_problem (editor));
   g_assert_nonnull (sd_scheme_editor_get_curve (editor));
   g_assert_false (gtk_widget_get_visible (error_label));
   gtk_window_close (GTK_WINDOW (editor));
-  spin ();
+  sd_test_spin ();
 }
 
 static void
@@ -590,38 +437,39 @@ test_new_from_library_and_bad_field (Fixture       *fixture,
 
   g_object_ref_sink (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  sd_test_spin ();
   /* The library's name is taken by the demo company. */
   g_assert_nonnull (sd_scheme_editor_get_problem (editor));
-  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (editor), "save")));
+  g_assert_false (gtk_widget_get_sensitive (sd_test_find_named (GTK_WIDGET (editor), "save")));
 
-  name = find_named (GTK_WIDGET (editor), "name");
+  name = sd_test_find_named (GTK_WIDGET (editor), "name");
   gtk_editable_set_text (GTK_EDITABLE (name), "Новая схема");
-  spin ();
+  sd_test_spin ();
   g_assert_null (sd_scheme_editor_get_problem (editor));
 
-  salary = find_named (GTK_WIDGET (editor), "salary");
+  salary = sd_test_find_named (GTK_WIDGET (editor), "salary");
   gtk_editable_set_text (GTK_EDITABLE (salary), "сорок тысяч");
-  spin ();
+  sd_test_spin ();
   g_assert_nonnull (sd_scheme_editor_get_problem (editor));
   g_assert_true (g_str_has_prefix (sd_scheme_editor_get_problem (editor), "Salary: "));
   g_assert_null (sd_scheme_editor_get_curve (editor));
-  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (editor), "save")));
+  g_assert_false (gtk_widget_get_sensitive (sd_test_find_named (GTK_WIDGET (editor), "save")));
 
   gtk_editable_set_text (GTK_EDITABLE (salary), "45000");
-  spin ();
+  sd_test_spin ();
   g_assert_null (sd_scheme_editor_get_problem (editor));
 
   /* Without tiers the scheme is refused (and nothing breaks); a new tier starts at 0 %. */
-  click (find_by_tooltip (GTK_WIDGET (editor), "Remove the Tier"));
-  g_assert_null (find_named (GTK_WIDGET (editor), "tier-rate-0"));
+  sd_test_click (find_by_tooltip (GTK_WIDGET (editor), "Remove the Tier"));
+  g_assert_null (sd_test_find_named (GTK_WIDGET (editor), "tier-rate-0"));
   g_assert_nonnull (sd_scheme_editor_get_problem (editor));
-  g_assert_false (gtk_widget_get_sensitive (find_named (GTK_WIDGET (editor), "save")));
-  click (find_by_tooltip (GTK_WIDGET (editor), "Add a Tier"));
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (editor), "tier-rate-0")), "5");
-  spin ();
+  g_assert_false (gtk_widget_get_sensitive (sd_test_find_named (GTK_WIDGET (editor), "save")));
+  sd_test_click (find_by_tooltip (GTK_WIDGET (editor), "Add a Tier"));
+  gtk_editable_set_text (GTK_EDITABLE (sd_test_find_named (GTK_WIDGET (editor),
+                                                           "tier-rate-0")), "5");
+  sd_test_spin ();
   g_assert_null (sd_scheme_editor_get_problem (editor));
-  click (find_named (GTK_WIDGET (editor), "save"));
+  sd_test_click (sd_test_find_named (GTK_WIDGET (editor), "save"));
   after = sd_store_list_schemes (fixture->store, &error);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   saved_id = sd_store_find_scheme (fixture->store, "Новая схема");
@@ -650,9 +498,9 @@ test_new_from_menu (Fixture       *fixture,
   g_autofree char *expected = g_strdup_printf ("%s (2)", ladder->name);
   SdSchemeEditor *editor;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   g_assert_true (gtk_widget_activate_action (page, "schemes.new", "i", 1));
-  spin ();
+  sd_test_spin ();
   editor = sd_schemes_page_get_editor (SD_SCHEMES_PAGE (page));
   g_assert_nonnull (editor);
   g_assert_cmpstr (sd_scheme_editor_get_scheme (editor)->name, ==, expected);
@@ -661,12 +509,12 @@ test_new_from_menu (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, before->len);
   g_clear_pointer (&after, g_ptr_array_unref);
 
-  click (find_named (GTK_WIDGET (editor), "save"));
-  WAIT_FOR (sd_schemes_page_get_editor (SD_SCHEMES_PAGE (page)) == NULL);
+  sd_test_click (sd_test_find_named (GTK_WIDGET (editor), "save"));
+  SD_TEST_WAIT_FOR (sd_schemes_page_get_editor (SD_SCHEMES_PAGE (page)) == NULL);
   after = sd_store_list_schemes (fixture->store, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_cmpint (sd_store_find_scheme (fixture->store, expected), >, 0);
-  spin ();
+  sd_test_spin ();
   g_assert_nonnull (find_scheme_button (page, sd_store_find_scheme (fixture->store, expected), "Edit"));
 }
 
@@ -693,7 +541,7 @@ test_import_json (Fixture       *fixture,
     "  \"commission\": { \"base\": \"revenue\", \"mode\": \"flat\","
     "                   \"tiers\": [ {\"from_pct\": 0, \"rate_pct\": 3} ] } }";
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   g_assert_true (g_file_set_contents (bad, weights_90, -1, NULL));
   g_assert_true (g_file_set_contents (good, fine, -1, NULL));
 
@@ -714,7 +562,7 @@ test_import_json (Fixture       *fixture,
   after = sd_store_list_schemes (fixture->store, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_cmpint (sd_store_find_scheme (fixture->store, "Imported"), >, 0);
-  spin ();
+  sd_test_spin ();
   g_assert_nonnull (find_scheme_button (page, sd_store_find_scheme (fixture->store, "Imported"),
                                         "Edit"));
 
@@ -758,31 +606,6 @@ page_status (GtkWidget *root)
   return NULL;
 }
 
-/* What a click on a response button does: the response, then the dialog closes. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
-}
-
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 static void
 test_assign_from_month (Fixture       *fixture,
                         gconstpointer  data)
@@ -820,16 +643,16 @@ test_assign_from_month (Fixture       *fixture,
   g_assert_nonnull (member);
   march_before = sd_store_get_scheme_for (fixture->store, member->id, sd_month_make (2026, 3), NULL);
 
-  show (fixture, page);
-  maybe_snapshot (GTK_WIDGET (fixture->window), "schemes-page.png");
+  sd_test_present (fixture->window, page);
+  sd_test_maybe_snapshot (GTK_WIDGET (fixture->window), "schemes-page.png");
   for (guint attempt = 0; attempt < 2; attempt++)
     {
       /* April first: October 2026 is closed in the demo, so the store refuses a change that
        * would reach it, and says so. Then November, after the closed month. */
       guint from_month = attempt == 0 ? 4 : 11;
 
-      click (find_scheme_button (page, flat, "Assign to a Manager…"));
-      dialog = find_dialog ();
+      sd_test_click (find_scheme_button (page, flat, "Assign to a Manager…"));
+      dialog = sd_test_find_message_dialog ();
       g_assert_nonnull (dialog);
       extra = adw_message_dialog_get_extra_child (dialog);
       who = GTK_DROP_DOWN (gtk_widget_get_first_child (extra));
@@ -838,7 +661,7 @@ test_assign_from_month (Fixture       *fixture,
       gtk_drop_down_set_selected (who, index);
       gtk_drop_down_set_selected (month, from_month - 1);
       gtk_spin_button_set_value (year, 2026);
-      respond (dialog, "assign");
+      sd_test_respond (dialog, "assign");
       if (attempt == 0)
         {
           g_assert_true (g_str_has_prefix (page_status (page), "The payroll from April 2026 on includes a closed month."));
@@ -855,12 +678,12 @@ test_assign_from_month (Fixture       *fixture,
   april = sd_store_get_scheme_for (fixture->store, member->id, sd_month_make (2026, 11), NULL);
   g_assert_cmpstr (march->name, ==, march_before->name);
   g_assert_cmpstr (april->name, ==, flat_scheme->name);
-  if (g_getenv ("SD_SNAPSHOT_DIR") != NULL)
+  if (sd_test_snapshot_dir () != NULL)
     {
       GtkWidget *edit = find_scheme_button (page, flat, "Edit");
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (edit, ADW_TYPE_EXPANDER_ROW)), TRUE);
-      maybe_snapshot (GTK_WIDGET (fixture->window), "schemes-assigned.png");
+      sd_test_maybe_snapshot (GTK_WIDGET (fixture->window), "schemes-assigned.png");
     }
 
   /* The page lists the assignment; removing it puts the manager back. */
@@ -883,7 +706,7 @@ test_assign_from_month (Fixture       *fixture,
       }
   }
   g_assert_nonnull (unassign);
-  click (unassign);
+  sd_test_click (unassign);
   g_clear_pointer (&april, sd_scheme_free);
   april = sd_store_get_scheme_for (fixture->store, member->id, sd_month_make (2026, 11), NULL);
   g_assert_cmpstr (april->name, ==, march_before->name);
@@ -902,14 +725,14 @@ test_delete_assigned_asks (Fixture       *fixture,
   AdwMessageDialog *dialog;
   gint64 id;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
 
   /* The flat scheme paid the closed October: its assignments cannot go, and the page says
    * why after asking. */
-  click (find_scheme_button (page, flat, "Remove"));
-  dialog = find_dialog ();
+  sd_test_click (find_scheme_button (page, flat, "Remove"));
+  dialog = sd_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "delete");
+  sd_test_respond (dialog, "delete");
   g_assert_cmpint (sd_store_find_scheme (fixture->store, "Salary + flat percentage"), ==, flat);
   g_assert_true (g_str_has_prefix (page_status (page), "The scheme was not deleted: "));
 
@@ -921,18 +744,18 @@ test_delete_assigned_asks (Fixture       *fixture,
   g_assert_true (sd_store_assign_scheme (fixture->store, member->id, id, sd_month_make (2026, 11),
                                          &error));
   g_assert_no_error (error);
-  spin ();
+  sd_test_spin ();
 
-  click (find_scheme_button (page, id, "Remove"));
-  dialog = find_dialog ();
+  sd_test_click (find_scheme_button (page, id, "Remove"));
+  dialog = sd_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "cancel");
+  sd_test_respond (dialog, "cancel");
   g_assert_cmpint (sd_store_find_scheme (fixture->store, "November scheme"), ==, id);
 
-  click (find_scheme_button (page, id, "Remove"));
-  dialog = find_dialog ();
+  sd_test_click (find_scheme_button (page, id, "Remove"));
+  dialog = sd_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "delete");
+  sd_test_respond (dialog, "delete");
   g_assert_cmpstr (page_status (page), ==, "");
   g_assert_cmpint (sd_store_find_scheme (fixture->store, "November scheme"), ==, 0);
   g_assert_null (find_scheme_button (page, id, "Remove"));
@@ -962,7 +785,7 @@ test_payroll_export (Fixture       *fixture,
   g_autofree char *expected_csv = NULL;
   g_autoptr(SdPayroll) payroll = NULL;
 
-  show (fixture, page);
+  sd_test_present (fixture->window, page);
   /* The page shows October 2026. */
   payroll = sd_store_compute_payroll (fixture->store, sd_month_make (2026, 10),
                                       sd_context_get_calendar (fixture->context),
@@ -977,17 +800,17 @@ test_payroll_export (Fixture       *fixture,
   g_assert_true (sd_payroll_page_export_to (SD_PAYROLL_PAGE (page), csv, &error));
   g_assert_no_error (error);
   g_assert_true (sd_payroll_page_is_exporting (SD_PAYROLL_PAGE (page)));
-  g_assert_false (gtk_widget_get_sensitive (find_named (page, "export")));
-  WAIT_FOR (!sd_payroll_page_is_exporting (SD_PAYROLL_PAGE (page)));
+  g_assert_false (gtk_widget_get_sensitive (sd_test_find_named (page, "export")));
+  SD_TEST_WAIT_FOR (!sd_payroll_page_is_exporting (SD_PAYROLL_PAGE (page)));
   g_assert_cmpstr (sd_payroll_page_get_export_result (SD_PAYROLL_PAGE (page)), ==,
                    "Payroll saved to payroll.csv");
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, expected_csv);
-  g_assert_true (gtk_widget_get_sensitive (find_named (page, "export")));
+  g_assert_true (gtk_widget_get_sensitive (sd_test_find_named (page, "export")));
 
   g_assert_true (sd_payroll_page_export_to (SD_PAYROLL_PAGE (page), xlsx, &error));
   g_assert_no_error (error);
-  WAIT_FOR (!sd_payroll_page_is_exporting (SD_PAYROLL_PAGE (page)));
+  SD_TEST_WAIT_FOR (!sd_payroll_page_is_exporting (SD_PAYROLL_PAGE (page)));
   g_assert_cmpstr (sd_payroll_page_get_export_result (SD_PAYROLL_PAGE (page)), ==,
                    "Payroll saved to payroll.xlsx");
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
@@ -998,7 +821,7 @@ test_payroll_export (Fixture       *fixture,
 
     g_assert_true (sd_payroll_page_export_to (SD_PAYROLL_PAGE (page), nowhere, &error));
     g_assert_no_error (error);
-    WAIT_FOR (!sd_payroll_page_is_exporting (SD_PAYROLL_PAGE (page)));
+    SD_TEST_WAIT_FOR (!sd_payroll_page_is_exporting (SD_PAYROLL_PAGE (page)));
     g_assert_true (g_str_has_prefix (sd_payroll_page_get_export_result (SD_PAYROLL_PAGE (page)),
                                      "The payroll was not exported: "));
     g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
@@ -1008,8 +831,8 @@ test_payroll_export (Fixture       *fixture,
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_set_contents (xlsx, "old", -1, NULL));
   g_assert_true (sd_payroll_page_export_to (SD_PAYROLL_PAGE (page), xlsx, &error));
-  click (find_named (page, "cancel-export"));
-  WAIT_FOR (!sd_payroll_page_is_exporting (SD_PAYROLL_PAGE (page)));
+  sd_test_click (sd_test_find_named (page, "cancel-export"));
+  SD_TEST_WAIT_FOR (!sd_payroll_page_is_exporting (SD_PAYROLL_PAGE (page)));
   g_assert_true (g_file_get_contents (xlsx, &contents, NULL, NULL));
   g_test_message ("cancel during export: %s", sd_payroll_page_get_export_result (SD_PAYROLL_PAGE (page)));
   if (g_str_has_prefix (sd_payroll_page_get_export_result (SD_PAYROLL_PAGE (page)), "Export cancelled"))
@@ -1055,10 +878,10 @@ test_editor_finalizes (Fixture       *fixture,
 
   g_object_ref_sink (editor);
   gtk_window_present (GTK_WINDOW (editor));
-  spin ();
+  sd_test_spin ();
   g_assert_nonnull (sd_scheme_editor_get_curve (editor));
   gtk_window_destroy (GTK_WINDOW (editor));
-  spin ();
+  sd_test_spin ();
   g_assert_finalize_object (editor);
 }
 
@@ -1073,7 +896,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+#define ADD(path, fn) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, fn, sd_test_page_fixture_tear_down)
   ADD ("/scheme-gui/editor/tier-rate-changes-curve", test_tier_rate_changes_curve);
   ADD ("/scheme-gui/editor/salary-changes-payroll-total", test_salary_changes_payroll);
   ADD ("/scheme-gui/editor/kpi-weights-90-refused", test_weights_must_sum_to_100);

@@ -13,16 +13,7 @@
 #include <glib.h>
 
 #include "sd-staff.h"
-
-static void
-set_date (GDate *date,
-          int    year,
-          int    month,
-          int    day)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
+#include "sd-test-util.h"
 
 static SdStaffMember *
 make_member (const char *name,
@@ -59,7 +50,7 @@ test_new_copy_free_equal (void)
   member->id = 7;
   member->name = g_strdup ("Анна Петрова");
   member->scheme = g_strdup ("Базовая");
-  set_date (&member->hired, 2026, 3, 15);
+  sd_test_set_dmy (&member->hired, 2026, 3, 15);
 
   copy = sd_staff_member_copy (member);
   g_assert_true (copy->name != member->name);
@@ -75,10 +66,10 @@ test_new_copy_free_equal (void)
   copy->role = SD_ROLE_HEAD;
   g_assert_false (sd_staff_member_equal (member, copy));
   copy->role = SD_ROLE_MANAGER;
-  set_date (&copy->left, 2026, 4, 1);
+  sd_test_set_dmy (&copy->left, 2026, 4, 1);
   g_assert_false (sd_staff_member_equal (member, copy));
   g_date_clear (&copy->left, 1);
-  set_date (&copy->hired, 2026, 3, 16);
+  sd_test_set_dmy (&copy->hired, 2026, 3, 16);
   g_assert_false (sd_staff_member_equal (member, copy));
   copy->hired = member->hired;
   copy->archived = TRUE;
@@ -191,16 +182,16 @@ test_works_on_and_in (void)
   g_autoptr(SdStaffMember) staying = make_member ("Анна", SD_ROLE_MANAGER, "2026-03-15", NULL);
   GDate date;
 
-  set_date (&date, 2026, 3, 14);
+  sd_test_set_dmy (&date, 2026, 3, 14);
   g_assert_false (sd_staff_member_works_on (member, &date));
-  set_date (&date, 2026, 3, 15);
+  sd_test_set_dmy (&date, 2026, 3, 15);
   g_assert_true (sd_staff_member_works_on (member, &date));
-  set_date (&date, 2026, 5, 10);
+  sd_test_set_dmy (&date, 2026, 5, 10);
   g_assert_true (sd_staff_member_works_on (member, &date));
-  set_date (&date, 2026, 5, 11);
+  sd_test_set_dmy (&date, 2026, 5, 11);
   g_assert_false (sd_staff_member_works_on (member, &date));
   g_assert_true (sd_staff_member_works_on (staying, &date));
-  set_date (&date, 2100, 1, 1);
+  sd_test_set_dmy (&date, 2100, 1, 1);
   g_assert_true (sd_staff_member_works_on (staying, &date));
 
   g_assert_false (sd_staff_member_works_in (member, sd_month_make (2026, 2)));

@@ -16,6 +16,7 @@
 #include "sd-scheme.h"
 #include "sd-store.h"
 #include "sd-store-hiring.h"
+#include "sd-test-store.h"
 
 typedef struct {
   char       *dir;
@@ -24,46 +25,20 @@ typedef struct {
   SdCalendar *calendar;
 } Fixture;
 
-static void
-set_date (GDate      *date,
-          const char *iso)
-{
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (iso == NULL)
-    return;
-  g_assert_cmpint (sscanf (iso, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
 /* An empty company, or (data != NULL) the demo of 8 managers made on 15 March 2026: approved
  * plans for 2025 and 2026, an optimistic draft of 2026, schemes assigned to everyone. */
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SdStore) created = NULL;
-
-  f->dir = g_dir_make_tmp ("sd-store-hiring-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = sd_test_make_dir ("sd-store-hiring-XXXXXX");
   f->path = g_build_filename (f->dir, "test.salesdesk", NULL);
-  created = sd_store_create (f->path, "Test", "RUB", &error);
-  g_assert_no_error (error);
+  /* With data: the demo company of 8 managers on 15 March 2026. */
   if (data != NULL)
-    {
-      g_autoptr(SdDemoCompany) demo = NULL;
-      GDate today;
-
-      set_date (&today, "2026-03-15");
-      demo = sd_demo_generate (8, 2, 42, &today);
-      g_assert_true (sd_store_fill_demo (created, demo, &error));
-      g_assert_no_error (error);
-    }
-  sd_store_close (created);
-  f->store = sd_store_open (f->path, SD_STORE_OPEN_NO_BACKUP, &error);
-  g_assert_no_error (error);
+    sd_test_write_company (f->path, "Test", 8, 2, 42, "2026-03-15");
+  else
+    sd_test_write_company (f->path, "Test", 0, 0, 0, NULL);
+  f->store = sd_test_open_store (f->path);
   f->calendar = sd_calendar_get_default ();
 }
 
@@ -71,11 +46,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
-  g_unlink (f->path);
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
+  sd_test_remove_company (g_steal_pointer (&f->store), f->dir, f->path);
 }
 
 static void
@@ -179,8 +150,8 @@ make_hire (const char *search,
 {
   SdPlannedHire hire = { 0 };
 
-  set_date (&hire.search_start, search);
-  set_date (&hire.start, start);
+  sd_test_set_date (&hire.search_start, search);
+  sd_test_set_date (&hire.start, start);
   hire.state = state;
   return hire;
 }
@@ -191,15 +162,6 @@ hire_at (GArray *hires,
 {
   g_assert_cmpuint (i, <, hires->len);
   return &g_array_index (hires, SdPlannedHire, i);
-}
-
-static void
-assert_date (const GDate *date,
-             const char  *iso)
-{
-  g_autofree char *text = sd_date_to_iso (date);
-
-  g_assert_cmpstr (text, ==, iso);
 }
 
 static void
@@ -237,8 +199,8 @@ test_hires_round_trip (Fixture       *f,
   g_assert_cmpuint (hires->len, ==, 2);
   g_assert_cmpint (hire_at (hires, 0)->id, ==, id_b);
   g_assert_cmpint (hire_at (hires, 0)->state, ==, SD_HIRE_ACCEPTED);
-  assert_date (&hire_at (hires, 0)->search_start, "2026-02-15");
-  assert_date (&hire_at (hires, 0)->start, "2026-04-01");
+  sd_test_assert_date (&hire_at (hires, 0)->search_start, "2026-02-15");
+  sd_test_assert_date (&hire_at (hires, 0)->start, "2026-04-01");
   g_assert_cmpint (hire_at (hires, 1)->id, ==, id_a);
   g_assert_cmpint (hire_at (hires, 1)->state, ==, SD_HIRE_PROPOSED);
   g_assert_cmpint (hire_at (hires, 1)->manager_id, ==, 0);
@@ -248,14 +210,14 @@ test_hires_round_trip (Fixture       *f,
   g_assert_true (sd_store_set_planned_hire_state (f->store, id_a, SD_HIRE_ACCEPTED, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (sd_store_get_undo_label (f->store), ==, "Accept planned hire");
-  set_date (&search, "2026-03-20");
-  set_date (&start, "2026-05-01");
+  sd_test_set_date (&search, "2026-03-20");
+  sd_test_set_date (&start, "2026-05-01");
   g_assert_true (sd_store_set_planned_hire_dates (f->store, id_a, &search, &start, &error));
   g_assert_no_error (error);
   hires = sd_store_list_planned_hires (f->store, &error);
   g_assert_cmpint (hire_at (hires, 1)->id, ==, id_a);
   g_assert_cmpint (hire_at (hires, 1)->state, ==, SD_HIRE_EDITED);
-  assert_date (&hire_at (hires, 1)->start, "2026-05-01");
+  sd_test_assert_date (&hire_at (hires, 1)->start, "2026-05-01");
   g_clear_pointer (&hires, g_array_unref);
 
   /* Dates the wrong way round change nothing. */
@@ -277,7 +239,7 @@ test_hires_round_trip (Fixture       *f,
   hires = sd_store_list_planned_hires (f->store, &error);
   g_assert_cmpuint (hires->len, ==, 3);
   g_assert_cmpint (hire_at (hires, 0)->id, ==, id_a);
-  assert_date (&hire_at (hires, 1)->start, "2026-09-01");
+  sd_test_assert_date (&hire_at (hires, 1)->start, "2026-09-01");
   g_assert_cmpint (hire_at (hires, 1)->state, ==, SD_HIRE_PROPOSED);
   /* Stored as proposed, whatever the caller's state. */
   g_assert_cmpint (hire_at (hires, 2)->state, ==, SD_HIRE_PROPOSED);
@@ -424,7 +386,7 @@ test_hire_makes_manager_with_plan (Fixture       *f,
   g_assert_nonnull (member);
   g_assert_cmpint (member->id, ==, manager_id);
   g_assert_cmpint (member->role, ==, SD_ROLE_MANAGER);
-  assert_date (&member->hired, "2026-06-01");
+  sd_test_assert_date (&member->hired, "2026-06-01");
   scheme = sd_store_get_scheme_for (f->store, manager_id, sd_month_make (2026, 6), &error);
   g_assert_no_error (error);
   g_assert_nonnull (scheme);
@@ -569,7 +531,7 @@ test_params_pay_from_scheme (Fixture       *f,
 
   member->name = g_strdup ("Иванов Иван");
   member->role = SD_ROLE_MANAGER;
-  set_date (&member->hired, "2024-01-10");
+  sd_test_set_date (&member->hired, "2024-01-10");
   manager = sd_store_add_staff (f->store, member, &error);
   g_assert_no_error (error);
   g_free (scheme->name);
@@ -604,7 +566,7 @@ test_params_pay_from_scheme (Fixture       *f,
   settings.hiring_cost = 5000000;
   g_assert_true (sd_store_save_hiring_settings (f->store, &settings, &error));
 
-  set_date (&today, "2026-01-01");
+  sd_test_set_date (&today, "2026-01-01");
   params = sd_store_load_hiring_params (f->store, 2026, 3, NULL, &today, &error);
   g_assert_no_error (error);
   /* Only 2026 has a plan: the horizon stops there. */
@@ -695,7 +657,7 @@ test_params_from_demo (Fixture       *f,
 
   /* Capacity at 80 % of the history: a gap the proposal must fill. */
   settings.capacity = capacity * 8 / 10;
-  set_date (&today, "2026-03-15");
+  sd_test_set_date (&today, "2026-03-15");
   params = sd_store_load_hiring_params (f->store, 2026, 1, &settings, &today, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sd_hiring_params_get_n_months (params), ==, 12);

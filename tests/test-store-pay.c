@@ -21,6 +21,7 @@
 #include "sd-store.h"
 #include "sd-store-people.h"
 #include "sd-store-private.h"
+#include "sd-test-store.h"
 
 typedef struct {
   char    *dir;
@@ -30,41 +31,6 @@ typedef struct {
   gint64   ivanov;    /* 2024-03-01 .. */
   gint64   petrova;   /* 2023-01-01 .. 2025-08-15 */
 } Fixture;
-
-static void
-set_date (GDate      *date,
-          const char *iso)
-{
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (iso == NULL)
-    return;
-  g_assert_cmpint (sscanf (iso, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-static gint64
-add_member (SdStore    *store,
-            const char *name,
-            SdRole      role,
-            const char *hired,
-            const char *left)
-{
-  g_autoptr(SdStaffMember) member = sd_staff_member_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_free (member->name);
-  member->name = g_strdup (name);
-  member->role = role;
-  set_date (&member->hired, hired);
-  set_date (&member->left, left);
-  id = sd_store_add_staff (store, member, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 static void
 set_fact (SdStore *store,
@@ -91,51 +57,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("test-store-pay-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "company.salesdesk", NULL);
-  f->store = sd_store_create (f->path, "ООО Ромашка", "RUB", &error);
-  g_assert_no_error (error);
-  f->head = add_member (f->store, "Соколова Анна", SD_ROLE_HEAD, "2020-01-01", NULL);
-  f->ivanov = add_member (f->store, "Иванов Пётр", SD_ROLE_MANAGER, "2024-03-01", NULL);
-  f->petrova = add_member (f->store, "Петрова Ольга", SD_ROLE_MANAGER, "2023-01-01",
-                           "2025-08-15");
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
+  f->store = sd_test_create_in_new_dir ("test-store-pay-XXXXXX", "ООО Ромашка", &f->dir, &f->path);
+  sd_test_add_three (f->store, "2025-08-15", &f->head, &f->ivanov, &f->petrova);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  sd_test_remove_company (g_steal_pointer (&f->store), f->dir, f->path);
 }
 
 static gint64
@@ -570,13 +500,13 @@ test_import_staff_scheme (Fixture       *f,
   m = sd_staff_member_new ();
   m->name = g_strdup ("Новиков Илья");
   m->role = SD_ROLE_MANAGER;
-  set_date (&m->hired, "2025-02-10");
+  sd_test_set_date (&m->hired, "2025-02-10");
   m->scheme = g_strdup ("стандарт");
   g_ptr_array_add (members, m);
   m = sd_staff_member_new ();
   m->name = g_strdup ("Орлова Мария");
   m->role = SD_ROLE_MANAGER;
-  set_date (&m->hired, "2025-03-01");
+  sd_test_set_date (&m->hired, "2025-03-01");
   m->scheme = g_strdup ("Бонусная");
   g_ptr_array_add (members, m);
 

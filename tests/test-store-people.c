@@ -15,6 +15,7 @@
 #include "sd-store.h"
 #include "sd-store-people.h"
 #include "sd-store-private.h"
+#include "sd-test-store.h"
 
 typedef struct {
   char    *dir;
@@ -26,87 +27,19 @@ typedef struct {
 } Fixture;
 
 static void
-set_date (GDate      *date,
-          const char *iso)
-{
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (iso == NULL)
-    return;
-  g_assert_cmpint (sscanf (iso, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-static gint64
-add_member (SdStore    *store,
-            const char *name,
-            SdRole      role,
-            const char *hired)
-{
-  g_autoptr(SdStaffMember) member = sd_staff_member_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_free (member->name);
-  member->name = g_strdup (name);
-  member->role = role;
-  set_date (&member->hired, hired);
-  set_date (&member->left, NULL);
-  id = sd_store_add_staff (store, member, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("test-store-people-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "company.salesdesk", NULL);
-  f->store = sd_store_create (f->path, "ООО Ромашка", "RUB", &error);
-  g_assert_no_error (error);
-  f->head = add_member (f->store, "Соколова Анна", SD_ROLE_HEAD, "2020-01-01");
-  f->ivanov = add_member (f->store, "Иванов Пётр", SD_ROLE_MANAGER, "2024-03-01");
-  f->petrova = add_member (f->store, "Петрова Ольга", SD_ROLE_MANAGER, "2023-01-01");
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
+  f->store = sd_test_create_in_new_dir ("test-store-people-XXXXXX", "ООО Ромашка", &f->dir,
+                                        &f->path);
+  sd_test_add_three (f->store, NULL, &f->head, &f->ivanov, &f->petrova);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  sd_test_remove_company (g_steal_pointer (&f->store), f->dir, f->path);
 }
 
 /* A call on the default checklist where every criterion gets `score` except the first,
@@ -121,7 +54,7 @@ make_call (gint64      manager_id,
   GDate date;
   SdCall *call;
 
-  set_date (&date, day);
+  sd_test_set_date (&date, day);
   call = sd_call_new_for_checklist (checklist, manager_id, &date);
   for (guint i = 0; i < call->marks->len; i++)
     {
@@ -236,8 +169,8 @@ test_json_idp_round_trip (void)
   SdIdpAction *action;
   GDate created, deadline;
 
-  set_date (&created, "2026-03-02");
-  set_date (&deadline, "2026-04-01");
+  sd_test_set_date (&created, "2026-03-02");
+  sd_test_set_date (&deadline, "2026-04-01");
   idp = sd_idp_new (7, &created);
   idp->title = g_strdup ("ИПР на весну");
   goal = sd_idp_goal_new (SD_IDP_TARGET_CRITERION, "Работа с возражениями", 4000, 8000);
@@ -437,11 +370,11 @@ test_call_round_trip (Fixture       *f,
 
   /* Update: another day and score. */
   g_assert_true (sd_call_set_score (back, "closing", 0));
-  set_date (&back->date, "2026-04-01");
+  sd_test_set_date (&back->date, "2026-04-01");
   g_assert_true (sd_store_people_update_call (f->store, back, &error));
   g_assert_no_error (error);
-  set_date (&from, "2026-04-01");
-  set_date (&to, "2026-04-30");
+  sd_test_set_date (&from, "2026-04-01");
+  sd_test_set_date (&to, "2026-04-30");
   list = sd_store_people_list_calls (f->store, f->ivanov, &from, &to, &error);
   g_assert_cmpuint (list->len, ==, 1);
   g_assert_cmpint (score_of (g_ptr_array_index (list, 0)), ==, score_of (back));
@@ -557,7 +490,7 @@ make_assessment (gint64      manager_id,
   SdAssessment *a;
   GDate date;
 
-  set_date (&date, day);
+  sd_test_set_date (&date, day);
   a = sd_assessment_new_for_template (template_, manager_id, &date);
   for (guint i = 0; i < a->marks->len; i++)
     {
@@ -623,8 +556,8 @@ make_idp (gint64      manager_id,
   SdIdpAction *action;
   GDate date, due;
 
-  set_date (&date, created);
-  set_date (&due, deadline);
+  sd_test_set_date (&date, created);
+  sd_test_set_date (&due, deadline);
   idp = sd_idp_new (manager_id, &date);
   idp->title = g_strdup ("План развития");
   sd_idp_add_goal (idp, sd_idp_goal_new (SD_IDP_TARGET_CALL_SCORE, "Оценка звонков", 6000, 8000));
@@ -656,7 +589,7 @@ test_idp_round_trip_and_status (Fixture       *f,
   g_assert_cmpuint (back->actions->len, ==, 2);
 
   /* planned → done records the day; done → cancelled is not allowed. */
-  set_date (&today, "2026-03-20");
+  sd_test_set_date (&today, "2026-03-20");
   g_assert_true (sd_store_people_set_action_status (f->store, id, 0, SD_IDP_STATUS_DONE, &today,
                                                     &error));
   g_assert_no_error (error);
@@ -734,7 +667,7 @@ test_attention_constructed_company (Fixture       *f,
   g_assert_cmpint (sd_store_people_add_idp (f->store, idp, &error), >, 0);
   g_assert_no_error (error);
 
-  set_date (&today, "2026-06-10");
+  sd_test_set_date (&today, "2026-06-10");
   found = sd_store_people_find_attention (f->store, sd_month_make (2026, 5), &today, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 2);
@@ -852,7 +785,7 @@ test_demo_people (Fixture       *f,
   GDate today;
   gboolean falling = FALSE, overdue = FALSE;
 
-  set_date (&today, "2026-11-22");
+  sd_test_set_date (&today, "2026-11-22");
   a = demo_with_people (path_a, &today);
   b = demo_with_people (path_b, &today);
   calls_a = sd_store_people_list_calls (a, 0, NULL, NULL, &error);

@@ -19,6 +19,7 @@
 
 #include "sd-store.h"
 #include "sd-store-private.h"
+#include "sd-test-store.h"
 
 /* --- fixture: a private folder and a store with three managers and last year's facts --- */
 
@@ -31,41 +32,6 @@ typedef struct {
   gint64   sidorov;   /* 2025-05-12 .. */
   gint64   head;
 } Fixture;
-
-static void
-set_date (GDate      *date,
-          const char *iso)
-{
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (iso == NULL)
-    return;
-  g_assert_cmpint (sscanf (iso, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
-
-static gint64
-add_member (SdStore    *store,
-            const char *name,
-            SdRole      role,
-            const char *hired,
-            const char *left)
-{
-  g_autoptr(SdStaffMember) member = sd_staff_member_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_free (member->name);
-  member->name = g_strdup (name);
-  member->role = role;
-  set_date (&member->hired, hired);
-  set_date (&member->left, left);
-  id = sd_store_add_staff (store, member, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 static SdFact
 make_fact (gint64  manager_id,
@@ -90,20 +56,12 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (SdFact));
 
-  f->dir = g_dir_make_tmp ("test-store-plan-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "company.salesdesk", NULL);
-  f->store = sd_store_create (f->path, "ООО Ромашка", "RUB", &error);
-  g_assert_no_error (error);
+  f->store = sd_test_create_in_new_dir ("test-store-plan-XXXXXX", "ООО Ромашка", &f->dir, &f->path);
 
-  f->head = add_member (f->store, "Соколова Анна", SD_ROLE_HEAD, "2020-01-01", NULL);
-  f->ivanov = add_member (f->store, "Иванов Пётр", SD_ROLE_MANAGER, "2024-03-01", NULL);
-  f->petrova = add_member (f->store, "Петрова Ольга", SD_ROLE_MANAGER, "2023-01-01",
-                           "2025-08-15");
-  f->sidorov = add_member (f->store, "Сидоров Глеб", SD_ROLE_MANAGER, "2025-05-12", NULL);
+  sd_test_add_three (f->store, "2025-08-15", &f->head, &f->ivanov, &f->petrova);
+  f->sidorov = sd_test_add_member (f->store, "Сидоров Глеб", SD_ROLE_MANAGER, "2025-05-12", NULL);
 
   /* 2024: a seasonal year of facts. */
   for (int m = 1; m <= 12; m++)
@@ -117,58 +75,17 @@ fixture_setup (Fixture       *f,
           g_array_append_val (facts, fact);
         }
     }
-  g_assert_true (sd_store_set_facts (f->store, (SdFact *) (gpointer) facts->data, facts->len,
-                                     "facts", &error));
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
+  sd_test_set_facts (f->store, facts, "facts");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  sd_test_remove_company (g_steal_pointer (&f->store), f->dir, f->path);
 }
 
 /* --- helpers --- */
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
-}
 
 static gint64
 query_int (SdStore    *store,
@@ -445,7 +362,7 @@ test_version_lifecycle (Fixture       *f,
   /* Frozen: saving fails and leaves the file byte for byte. */
   plan = load (f, copy, &params);
   g_assert_true (sd_plan_set_cell (plan, 1, 0, 1, NULL));
-  before = read_bytes (f->path);
+  before = sd_test_read_bytes (f->path);
   g_assert_false (sd_store_save_plan (f->store, copy, params, plan, "Edit", &error));
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
@@ -453,7 +370,7 @@ test_version_lifecycle (Fixture       *f,
                    "changes.");
   g_clear_error (&error);
   {
-    g_autoptr(GBytes) after = read_bytes (f->path);
+    g_autoptr(GBytes) after = sd_test_read_bytes (f->path);
 
     g_assert_true (g_bytes_equal (before, after));
   }
@@ -643,7 +560,7 @@ test_save_load_round_trip (Fixture       *f,
     g_autoptr(SdPlan) moved = NULL;
     guint i;
 
-    set_date (&sidorov->hired, "2025-09-01");
+    sd_test_set_date (&sidorov->hired, "2025-09-01");
     g_assert_true (sd_store_update_staff (f->store, sidorov, &error));
     g_assert_no_error (error);
     moved = load (f, id, NULL);
@@ -865,7 +782,7 @@ test_import_plan (Fixture       *f,
   }
 
   /* A bad row anywhere: nothing written, the line named. */
-  before = read_bytes (f->path);
+  before = sd_test_read_bytes (f->path);
   g_assert_false (sd_store_import_plan (f->store, bad, G_N_ELEMENTS (bad), NULL, NULL, &error));
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
@@ -883,7 +800,7 @@ test_import_plan (Fixture       *f,
   g_assert_true (g_str_has_prefix (error->message, "Line 2: "));
   g_clear_error (&error);
   {
-    g_autoptr(GBytes) after = read_bytes (f->path);
+    g_autoptr(GBytes) after = sd_test_read_bytes (f->path);
 
     g_assert_true (g_bytes_equal (before, after));
   }
@@ -935,7 +852,7 @@ test_import_facts (Fixture       *f,
   g_assert_cmpint (g_array_index (listed, SdFact, 0).margin, ==, -300);
 
   /* Outside employment: rejected with a reason, nothing written. */
-  before = read_bytes (f->path);
+  before = sd_test_read_bytes (f->path);
   g_assert_false (sd_store_import_facts (f->store, outside, G_N_ELEMENTS (outside), &n_written,
                                          &error));
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
@@ -949,7 +866,7 @@ test_import_facts (Fixture       *f,
   g_assert_true (g_str_has_prefix (error->message, "Line 2: Иванов Пётр, 2024-04: "));
   g_clear_error (&error);
   {
-    g_autoptr(GBytes) after = read_bytes (f->path);
+    g_autoptr(GBytes) after = sd_test_read_bytes (f->path);
 
     g_assert_true (g_bytes_equal (before, after));
   }
@@ -1033,11 +950,11 @@ test_pipeline_person_is_archived (Fixture       *f,
   gboolean archived = FALSE;
   gint64 newcomer;
 
-  newcomer = add_member (f->store, "Новикова Ольга", SD_ROLE_MANAGER, "2025-02-01", NULL);
+  newcomer = sd_test_add_member (f->store, "Новикова Ольга", SD_ROLE_MANAGER, "2025-02-01", NULL);
   g_assert_false (sd_store_staff_has_history (f->store, newcomer));
 
   item.payment.manager_id = newcomer;
-  set_date (&item.payment.expected, "2025-03-20");
+  sd_test_set_date (&item.payment.expected, "2025-03-20");
   item.payment.amount = 5000000;
   item.payment.probability = 50;
   g_assert_cmpint (sd_store_add_pipeline_item (f->store, &item, &error), >, 0);
@@ -1065,7 +982,7 @@ test_pipeline (Fixture       *f,
   gint64 a, b;
 
   item.payment.manager_id = f->ivanov;
-  set_date (&item.payment.expected, "2025-03-20");
+  sd_test_set_date (&item.payment.expected, "2025-03-20");
   item.payment.amount = 150000000;
   item.payment.probability = 60;
   item.client = (char *) "  ООО «Вектор» ";
@@ -1074,7 +991,7 @@ test_pipeline (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (a, >, 0);
 
-  set_date (&item.payment.expected, "2025-03-05");
+  sd_test_set_date (&item.payment.expected, "2025-03-05");
   item.client = NULL;
   item.note = (char *) "счёт";
   b = sd_store_add_pipeline_item (f->store, &item, &error);
@@ -1097,11 +1014,11 @@ test_pipeline (Fixture       *f,
   g_clear_pointer (&items, g_ptr_array_unref);
 
   /* Date range, either end open. */
-  set_date (&first, "2025-03-10");
+  sd_test_set_date (&first, "2025-03-10");
   items = sd_store_list_pipeline (f->store, &first, NULL, &error);
   g_assert_cmpuint (items->len, ==, 1);
   g_clear_pointer (&items, g_ptr_array_unref);
-  set_date (&last, "2025-03-05");
+  sd_test_set_date (&last, "2025-03-05");
   items = sd_store_list_pipeline (f->store, NULL, &last, &error);
   g_assert_cmpuint (items->len, ==, 1);
   g_clear_pointer (&items, g_ptr_array_unref);
@@ -1356,7 +1273,7 @@ test_save_200_managers (Fixture       *f,
     {
       g_autofree char *name = g_strdup_printf ("Менеджер %03u", i);
 
-      add_member (f->store, name, SD_ROLE_MANAGER, "2024-01-01", NULL);
+      sd_test_add_member (f->store, name, SD_ROLE_MANAGER, "2024-01-01", NULL);
     }
   g_assert_true (sd_store_commit (f->store, &error));
 
@@ -1395,8 +1312,7 @@ main (int   argc,
   g_autofree char *home = NULL;
 
   /* Backups go to a private data folder (see test-store.c). */
-  home = g_dir_make_tmp ("test-store-plan-home-XXXXXX", NULL);
-  g_assert_nonnull (home);
+  home = sd_test_make_dir ("test-store-plan-home-XXXXXX");
   {
     g_autofree char *data_dir = g_build_filename (home, "data", NULL);
 
@@ -1429,7 +1345,7 @@ main (int   argc,
   {
     int status = g_test_run ();
 
-    remove_tree (home);
+    sd_test_remove_tree (home);
     return status;
   }
 }

@@ -23,6 +23,7 @@
 #include "sd-store.h"
 #include "sd-store-private.h"
 #include "sd-migrations.h"
+#include "sd-test-store.h"
 
 static char *test_exe;
 
@@ -34,39 +35,10 @@ typedef struct {
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_chmod (path, 0700);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("test-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = sd_test_make_dir ("test-store-XXXXXX");
   f->path = g_build_filename (f->dir, "company.salesdesk", NULL);
 }
 
@@ -74,25 +46,12 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  sd_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
 
 /* --- helpers --- */
-
-static void
-set_date (GDate      *date,
-          const char *iso)
-{
-  guint y, m, d;
-
-  g_date_clear (date, 1);
-  if (iso == NULL)
-    return;
-  g_assert_cmpint (sscanf (iso, "%u-%u-%u", &y, &m, &d), ==, 3);
-  g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-}
 
 static SdStaffMember *
 make_member (const char *name,
@@ -106,8 +65,8 @@ make_member (const char *name,
   g_free (member->name);
   member->name = g_strdup (name);
   member->role = role;
-  set_date (&member->hired, hired);
-  set_date (&member->left, left);
+  sd_test_set_date (&member->hired, hired);
+  sd_test_set_date (&member->left, left);
   g_free (member->scheme);
   member->scheme = g_strdup (scheme);
 
@@ -211,23 +170,11 @@ open_store (const char       *path,
   return store;
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
-}
-
 static void
 assert_bytes_unchanged (const char *path,
                         GBytes     *before)
 {
-  g_autoptr(GBytes) after = read_bytes (path);
+  g_autoptr(GBytes) after = sd_test_read_bytes (path);
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
   g_assert_true (g_bytes_equal (before, after));
@@ -490,7 +437,7 @@ test_create_refuses_existing (Fixture       *f,
   g_autoptr(GBytes) before = NULL;
 
   g_assert_true (g_file_set_contents (f->path, "precious", -1, NULL));
-  before = read_bytes (f->path);
+  before = sd_test_read_bytes (f->path);
 
   store = sd_store_create (f->path, "ООО Ромашка", "RUB", &error);
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_EXISTS);
@@ -505,7 +452,7 @@ test_create_refuses_existing (Fixture       *f,
   store = create_store (f->path);
   g_clear_object (&store);
   g_clear_pointer (&before, g_bytes_unref);
-  before = read_bytes (f->path);
+  before = sd_test_read_bytes (f->path);
   store = sd_store_create (f->path, "Другая", "RUB", &error);
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_EXISTS);
   assert_bytes_unchanged (f->path, before);
@@ -634,7 +581,7 @@ test_staff_round_trip (Fixture       *f,
   g_clear_pointer (&got->name, g_free);
   got->name = g_strdup ("Ёлкин Семён Ильич");
   got->role = SD_ROLE_HEAD;
-  set_date (&got->hired, "2024-03-01");
+  sd_test_set_date (&got->hired, "2024-03-01");
   g_date_clear (&got->left, 1);
   got->scheme = g_strdup ("Новая");
   g_assert_true (sd_store_update_staff (store, got, &error));
@@ -1051,7 +998,7 @@ test_undo_add_update (Fixture       *f,
   member = sd_store_get_staff (store, id, &error);
   g_assert_no_error (error);
   member->role = SD_ROLE_HEAD;
-  set_date (&member->left, "2025-06-30");
+  sd_test_set_date (&member->left, "2025-06-30");
   member->scheme = g_strdup ("Схема «А»; 'кавычки'");
   g_assert_true (sd_store_update_staff (store, member, &error));
   g_assert_no_error (error);
@@ -1584,7 +1531,7 @@ test_import_all_or_nothing (Fixture       *f,
 
   /* An invalid person in the middle: the same. */
   g_ptr_array_remove_index (members, 3);
-  set_date (&((SdStaffMember *) g_ptr_array_index (members, 2))->left, "2020-01-01");
+  sd_test_set_date (&((SdStaffMember *) g_ptr_array_index (members, 2))->left, "2020-01-01");
   g_assert_false (sd_store_import_staff (store, members, NULL, NULL, &error));
   g_assert_error (error, SD_STORE_ERROR, SD_STORE_ERROR_INVALID);
   g_assert_true (g_str_has_prefix (error->message, "Person 3 in the list: "));
@@ -1740,7 +1687,7 @@ test_open_bad_file (Fixture       *f,
   make_bad_file (f, cases[i].kind);
   is_file = g_file_test (f->path, G_FILE_TEST_IS_REGULAR);
   if (is_file)
-    before = read_bytes (f->path);
+    before = sd_test_read_bytes (f->path);
 
   for (guint flags = 0; flags < 4; flags++)
     {
@@ -1817,7 +1764,7 @@ test_open_locked (Fixture       *f,
   store = create_store (f->path);
   add_person (store, "Иванов");
   g_clear_object (&store);
-  before = read_bytes (f->path);
+  before = sd_test_read_bytes (f->path);
 
   child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE,
                             &error, test_exe, "--hold", f->path, NULL);
@@ -1871,7 +1818,7 @@ test_open_read_only (Fixture       *f,
 
   store = create_store (f->path);
   g_clear_object (&store);
-  before = read_bytes (f->path);
+  before = sd_test_read_bytes (f->path);
 
   g_assert_cmpint (g_chmod (f->path, 0400), ==, 0);
   store = sd_store_open (f->path, 0, &error);
@@ -2294,7 +2241,7 @@ test_migrate_failure_leaves_file (Fixture       *f,
 
   fill_small_demo (store);
   g_clear_object (&store);
-  before = read_bytes (f->path);
+  before = sd_test_read_bytes (f->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -2723,8 +2670,7 @@ main (int   argc,
    * (G_TEST_OPTION_ISOLATE_DIRS would do it per test, but GLib 2.74 leaks the replaced values
    * in g_set_user_dirs, which fails the leak check of the ASan build.) Each test's file has
    * its own path, hence its own backup folder. */
-  home = g_dir_make_tmp ("test-store-home-XXXXXX", NULL);
-  g_assert_nonnull (home);
+  home = sd_test_make_dir ("test-store-home-XXXXXX");
   {
     g_autofree char *data = g_build_filename (home, "data", NULL);
 
@@ -2790,7 +2736,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (home);
+  sd_test_remove_tree (home);
   g_free (test_exe);
 
   return status;

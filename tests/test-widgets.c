@@ -6,16 +6,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include <adwaita.h>
-
 #include "sd-company-page.h"
 #include "sd-context.h"
 #include "sd-staff-dialog.h"
 #include "sd-staff-item.h"
 #include "sd-staff-page.h"
 #include "sd-store.h"
+#include "sd-test-gui.h"
 #include "sd-window.h"
 
 typedef struct {
@@ -30,8 +27,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("sd-widgets-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = sd_test_make_dir ("sd-widgets-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "widgets.salesdesk", NULL);
   fixture->store = sd_store_create (fixture->path, "ООО «Рога & Копыта»", "RUB", &error);
   g_assert_no_error (error);
@@ -42,29 +38,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  sd_store_close (fixture->store);
-  g_assert_finalize_object (fixture->store);
-
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  sd_test_remove_company (fixture->store, fixture->dir, fixture->path);
 }
 
 static void
@@ -80,9 +54,9 @@ test_window_finalizes (Fixture       *fixture,
   /* GTK owns toplevels: keep our own reference across the destroy. */
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  sd_test_spin ();
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  sd_test_spin ();
   g_assert_finalize_object (window);
 }
 
@@ -142,9 +116,9 @@ test_staff_dialog_finalizes (Fixture       *fixture,
   dialog = sd_staff_dialog_new (NULL, fixture->store, member);
   g_object_ref (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin ();
+  sd_test_spin ();
   gtk_window_destroy (GTK_WINDOW (dialog));
-  spin ();
+  sd_test_spin ();
   g_assert_finalize_object (dialog);
 }
 
@@ -236,18 +210,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *svg_type = NULL;
-
-  /* Every test gets its own XDG directories, system data included, from g_test_init () on.
-   * Read the MIME database first, while the real one is in sight: GTK's SVG icons are
-   * recognised through it. */
-  svg_type = g_content_type_guess (NULL, (const guchar *) "<?xml version=\"1.0\"?><svg", 26, NULL);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  /* No session bus here: the accessibility bridge would only warn that it has none. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_init ();
-  adw_init ();
+  /* Every test gets its own XDG directories, system data included, from g_test_init () on. */
+  sd_test_gui_init (&argc, &argv, NULL, TRUE);
 
   g_test_add ("/widgets/window/finalizes", Fixture, NULL,
               fixture_set_up, test_window_finalizes, fixture_tear_down);

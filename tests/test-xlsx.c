@@ -25,6 +25,7 @@
 #include "sd-demo.h"
 #include "sd-store.h"
 #include "sd-store-hiring.h"
+#include "sd-test-store.h"
 
 #define PYTHON "/usr/bin/python3"
 
@@ -45,24 +46,6 @@ typedef struct {
   SdPeriod year;
 } Fixture;
 
-static gint64
-add_member (SdStore    *store,
-            const char *name,
-            SdRole      role)
-{
-  g_autoptr(SdStaffMember) member = sd_staff_member_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  g_free (member->name);
-  member->name = g_strdup (name);
-  member->role = role;
-  g_date_set_dmy (&member->hired, 1, 1, 2025);
-  id = sd_store_add_staff (store, member, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 /* Known figures, in kopecks:
  *   Иванов Пётр: plan 1 000 000,00 ₽ a month of 2026; fact 1 000 000,00 + m × 12 345,67;
  *     paid = fact − 10,00; deals 10 + m; leads 40 + m; December 2025 fact 900 000,00.
@@ -77,19 +60,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) plan = g_array_new (FALSE, TRUE, sizeof (SdPlanEntry));
   g_autoptr(GArray) facts = g_array_new (FALSE, TRUE, sizeof (SdFact));
 
-  f->dir = g_dir_make_tmp ("test-xlsx-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "company.salesdesk", NULL);
-  f->store = sd_store_create (f->path, "ООО «Вектор» & Ко", "RUB", &error);
-  g_assert_no_error (error);
-  add_member (f->store, "Соколова Анна", SD_ROLE_HEAD);
-  f->ivanov = add_member (f->store, "Иванов Пётр", SD_ROLE_MANAGER);
+  f->store = sd_test_create_in_new_dir ("test-xlsx-XXXXXX", "ООО «Вектор» & Ко", &f->dir, &f->path);
+  sd_test_add_member (f->store, "Соколова Анна", SD_ROLE_HEAD, "2025-01-01", NULL);
+  f->ivanov = sd_test_add_member (f->store, "Иванов Пётр", SD_ROLE_MANAGER, "2025-01-01", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
-    f->hostile_ids[i] = add_member (f->store, hostile[i], SD_ROLE_MANAGER);
+    f->hostile_ids[i] = sd_test_add_member (f->store, hostile[i], SD_ROLE_MANAGER,
+                                            "2025-01-01", NULL);
 
   for (int m = 1; m <= 12; m++)
     {
@@ -114,47 +93,16 @@ fixture_setup (Fixture       *f,
 
     g_array_append_val (facts, before);
   }
-  g_assert_true (sd_store_import_plan (f->store, (const SdPlanEntry *) plan->data, plan->len,
-                                       "2026", NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (sd_store_import_facts (f->store, (const SdFact *) facts->data, facts->len,
-                                        NULL, &error));
-  g_assert_no_error (error);
-
-  g_date_clear (&f->today, 1);
-  g_date_set_dmy (&f->today, 15, 1, 2027);
+  sd_test_import (f->store, plan, "2026", facts);
+  sd_test_set_date (&f->today, "2027-01-15");
   g_assert_true (sd_period_parse ("2026", &f->year, NULL));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        {
-          g_chmod (child, 0700);
-          remove_tree (child);
-        }
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_object (&f->store);
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
+  sd_test_remove_company (g_steal_pointer (&f->store), f->dir, f->path);
 }
 
 /* --- reading the book back --- */
@@ -524,16 +472,6 @@ test_russian_locale_keeps_kopecks (Fixture       *f,
   }
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_bytes_new_take (g_steal_pointer (&data), len);
-}
-
 static guint
 count_entries (const char *dir)
 {
@@ -561,7 +499,7 @@ test_failures_keep_old_file (Fixture       *f,
 
   g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
   g_assert_true (g_file_set_contents (out, "an earlier report", -1, NULL));
-  before = read_bytes (out);
+  before = sd_test_read_bytes (out);
 
   /* Cancelled */
   g_cancellable_cancel (cancellable);
@@ -569,7 +507,7 @@ test_failures_keep_old_file (Fixture       *f,
                                           &f->today, out, cancellable, NULL, NULL, &error));
   g_assert_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_CANCELLED);
   g_clear_error (&error);
-  after = read_bytes (out);
+  after = sd_test_read_bytes (out);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpuint (count_entries (out_dir), ==, 1);
 
@@ -591,7 +529,7 @@ test_failures_keep_old_file (Fixture       *f,
   g_assert_error (error, SD_EXPORT_ERROR, SD_EXPORT_ERROR_NO_DATA);
   g_clear_error (&error);
   g_clear_pointer (&after, g_bytes_unref);
-  after = read_bytes (out);
+  after = sd_test_read_bytes (out);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpuint (count_entries (out_dir), ==, 1);
 }
@@ -616,7 +554,7 @@ test_unwritable_folder (Fixture       *f,
   g_clear_object (&f->store);
   g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
   g_assert_true (g_file_set_contents (out, "an earlier report", -1, NULL));
-  before = read_bytes (out);
+  before = sd_test_read_bytes (out);
 
   if (getuid () == 0)
     {
@@ -658,7 +596,7 @@ test_unwritable_folder (Fixture       *f,
   /* One line */
   g_assert_true (g_str_has_suffix (err, "\n"));
   g_assert_null (memchr (err, '\n', strlen (err) - 1));
-  after = read_bytes (out);
+  after = sd_test_read_bytes (out);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpuint (count_entries (out_dir), ==, 1);
   chmod (out_dir, 0755);
@@ -857,16 +795,8 @@ test_people_and_hiring (Fixture       *f,
   assert_recalculation_matches (book);
 }
 
-/* LeakSanitizer asks the program for its suppressions. fontconfig 2.14 keeps part of its parsed
- * configuration until FcFini (), which pango never calls (the PDF is drawn with pango); ours,
- * pango's and cairo's memory is still checked (main () drops the font caches before exit). */
-const char *__lsan_default_suppressions (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:libfontconfig.so\n";
-}
+/* fontconfig keeps its configuration: pango never calls FcFini (). */
+SD_TEST_LSAN_IGNORE_FONTCONFIG
 
 int
 main (int   argc,
