@@ -110,16 +110,29 @@ test_xlsx_and_unwritable (Fixture       *f,
   g_assert_cmpmem (before, n_before, after, n_after);
 }
 
+/* The commands print their one line of success on stdout, which carries this program's TAP
+ * report: keep what they print for the assertions instead. */
+static GString *printed;
+
+static void
+capture_print (const char *text)
+{
+  g_string_append (printed, text);
+}
+
 static void
 test_cli_exit_codes (Fixture       *f,
                      gconstpointer  data)
 {
+  GPrintFunc old_print;
   g_autofree char *csv = g_build_filename (f->dir, "cli.csv", NULL);
   g_autofree char *json = g_build_filename (f->dir, "s.json", NULL);
   g_autofree char *broken = g_build_filename (f->dir, "broken.json", NULL);
   g_autofree char *missing = g_build_filename (f->dir, "missing.salesdesk", NULL);
 
   g_clear_object (&f->store);     /* the commands open the file themselves */
+  printed = g_string_new (NULL);
+  old_print = g_set_print_handler (capture_print);
   g_assert_true (g_file_set_contents (json, "{\"name\": \"Простая\", \"salary\": \"1000.00\", "
                                       "\"commission\": {\"tiers\": [{\"from_pct\": 0, \"rate_pct\": 3}]}}",
                                       -1, NULL));
@@ -136,6 +149,21 @@ test_cli_exit_codes (Fixture       *f,
   g_assert_cmpint (sd_cli_import_scheme (missing, json), ==, SD_CLI_EXIT_FILE);
   g_assert_cmpint (sd_cli_import_scheme (f->path, json), ==, SD_CLI_EXIT_OK);
   g_assert_cmpint (sd_cli_import_scheme (f->path, json), ==, SD_CLI_EXIT_OK);
+
+  g_set_print_handler (old_print);
+  /* A line for each success: saved, imported, replaced. */
+  {
+    guint lines = 0;
+
+    for (const char *p = printed->str; *p != '\0'; p++)
+      lines += *p == '\n';
+    /* (with --verbose, debug messages come this way too) */
+    g_assert_cmpuint (lines, >=, 3);
+    g_assert_nonnull (strstr (printed->str, "cli.csv"));
+    g_assert_nonnull (strstr (printed->str, "Простая"));
+  }
+  g_string_free (printed, TRUE);
+  printed = NULL;
 }
 
 int
