@@ -692,30 +692,6 @@ test_attention_constructed_company (Fixture       *f,
     }
   g_assert_true (saw_ivanov && saw_petrova);
 
-  /* The owner report's people section: the same two first, with the plan's progress. */
-  {
-    g_autoptr(GPtrArray) rows = sd_store_people_report (f->store, sd_month_make (2026, 5), &today,
-                                                        &error);
-    const SdPeopleReportRow *petrova = NULL;
-
-    g_assert_no_error (error);
-    g_assert_cmpuint (rows->len, ==, 2);
-    for (guint i = 0; i < rows->len; i++)
-      {
-        const SdPeopleReportRow *row = g_ptr_array_index (rows, i);
-
-        g_assert_nonnull (row->attention);
-        if (row->manager_id == f->petrova)
-          petrova = row;
-      }
-    g_assert_nonnull (petrova);
-    g_assert_cmpint (petrova->idp_id, >, 0);
-    g_assert_cmpstr (petrova->idp_title, ==, "План развития");
-    g_assert_true (petrova->has_completion);
-    g_assert_cmpint (petrova->completion_bp, ==, 0);
-    g_assert_cmpuint (petrova->n_overdue, ==, 2);
-    g_assert_false (petrova->has_call_score);
-  }
 }
 
 static void

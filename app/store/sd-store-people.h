@@ -161,32 +161,7 @@ GPtrArray        *sd_people_snapshot_find_attention (const SdPeopleSnapshot *sna
                                                      SdMonth                 month,
                                                      const GDate            *today);
 
-/* One manager in the owner report's people section. */
-typedef struct {
-  gint64    manager_id;
-  char     *name;
-  gboolean  has_call_score;
-  gint64    call_score;          /* hundredths of a point, over the 3 months up to `month` */
-  gboolean  has_assessment;
-  gint64    assessment_average;  /* the latest assessment's average, hundredths of a point */
-  char     *attention;           /* why they need attention (translated), or NULL */
-  gint64    idp_id;              /* their latest development plan, or 0 */
-  char     *idp_title;
-  gboolean  has_completion;
-  gint64    completion_bp;       /* done actions ÷ actions not cancelled */
-  guint     n_overdue;           /* actions past their deadline on `today` */
-} SdPeopleReportRow;
-
-void              sd_people_report_row_free   (SdPeopleReportRow *self);
-/* Every manager at work on `today`: those who need attention first (as the attention list
- * orders them), then the others by name. `month` is the last complete month. */
-GPtrArray        *sd_store_people_report      (SdStore      *store,
-                                               SdMonth       month,
-                                               const GDate  *today,
-                                               GError      **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPeopleSnapshot, sd_people_snapshot_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SdPeopleReportRow, sd_people_report_row_free)
 
 /* For sd_store_fill_demo, inside its edit after the staff, facts and plan: the default
  * checklists; 3–5 scored calls a month for every manager at work over the `n_months` months
