@@ -121,10 +121,9 @@ ratio_growth (SdMoney current,
   return r;
 }
 
-/* part ÷ whole in basis points, half away from zero; undefined for a whole ≤ 0. */
-static SdRatio
-ratio_share (gint64 part,
-             gint64 whole)
+SdRatio
+sd_ratio_share (gint64 part,
+                gint64 whole)
 {
   SdRatio r = { 0 };
 
@@ -302,12 +301,12 @@ add_pay (SdOwnerReport     *self,
       pay.n_people = payroll->slips->len;
       pay.pay = payroll->total;
       pay.revenue = rm->fact;
-      pay.share = ratio_share (pay.pay, pay.revenue);
+      pay.share = sd_ratio_share (pay.pay, pay.revenue);
       g_array_append_val (self->pay_months, pay);
       self->pay_total += pay.pay;
       self->pay_revenue += pay.revenue;
     }
-  self->pay_share = ratio_share (self->pay_total, self->pay_revenue);
+  self->pay_share = sd_ratio_share (self->pay_total, self->pay_revenue);
   return TRUE;
 }
 
@@ -676,7 +675,7 @@ sd_owner_report_build (SdStore           *store,
       rm->deals = c->deals;
       rm->leads = c->leads;
       rm->paid = c->paid;
-      rm->conversion = ratio_share (rm->deals, rm->leads);
+      rm->conversion = sd_ratio_share (rm->deals, rm->leads);
       if (rm->deals > 0)
         {
           rm->has_average_deal = TRUE;

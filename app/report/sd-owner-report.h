@@ -183,6 +183,11 @@ void           sd_owner_report_free    (SdOwnerReport *self);
 /* No plan, no fact and nobody in the period: nothing to report (exports refuse it). */
 gboolean       sd_owner_report_is_empty (const SdOwnerReport *self);
 
+/* part ÷ whole in basis points, half away from zero; undefined for a whole ≤ 0 (a share,
+ * a conversion). */
+SdRatio        sd_ratio_share           (gint64 part,
+                                         gint64 whole);
+
 /* "83,3 %" in the user's locale, "—" when undefined (NULL-safe for the caller's buffer). */
 char          *sd_ratio_format         (const SdRatio *ratio);
 

@@ -80,19 +80,6 @@ count_text (gint64 value)
   return sd_chart_format_count (value, style_now ());
 }
 
-static SdRatio
-share_of (gint64 part,
-          gint64 whole)
-{
-  SdRatio r = { 0 };
-
-  if (whole <= 0 || part < 0 || part > G_MAXINT64 / 10000)
-    return r;
-  r.defined = TRUE;
-  r.bp = sd_div_round (part * 10000, whole);
-  return r;
-}
-
 void
 sd_report_figure_free (SdReportFigure *figure)
 {
@@ -138,7 +125,7 @@ sd_report_headline_figures (const SdOwnerReport *report)
   }
   add_figure (figures, _("Plan"), money_exact (report, report->plan), NULL);
   {
-    SdRatio paid_share = share_of (report->paid, report->fact);
+    SdRatio paid_share = sd_ratio_share (report->paid, report->fact);
     g_autofree char *pct = ratio_text (&paid_share, FALSE);
 
     add_figure (figures, _("Paid"), money_exact (report, report->paid),
@@ -172,7 +159,7 @@ sd_report_headline_figures (const SdOwnerReport *report)
                 g_strdup_printf (_("was %s"), was));
   }
   {
-    SdRatio conversion = share_of (report->deals, report->leads);
+    SdRatio conversion = sd_ratio_share (report->deals, report->leads);
     g_autofree char *leads = count_text (report->leads);
     g_autofree char *pct = ratio_text (&conversion, FALSE);
 
@@ -277,7 +264,7 @@ fill_managers (SdReportTable       *table,
     N_("Conversion"), N_("Average deal"),
   };
   static const double widths[] = { 2.6, 1.5, 1.5, 1.0, 1.0, 0.8, 1.0, 1.4 };
-  SdRatio conversion = share_of (report->deals, report->leads);
+  SdRatio conversion = sd_ratio_share (report->deals, report->leads);
   char **row;
 
   table->title = g_strdup (_("Managers"));

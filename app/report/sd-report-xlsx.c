@@ -425,11 +425,7 @@ write_managers (Writer *w)
       }
     completion_ratio.defined = sd_plan_completion_bp (fact, plan, &completion_ratio.bp);
     growth_ratio.defined = sd_plan_growth_bp (fact, previous, &growth_ratio.bp);
-    if (leads > 0)
-      {
-        conversion_ratio.defined = TRUE;
-        conversion_ratio.bp = sd_div_round (deals * 10000, leads);
-      }
+    conversion_ratio = sd_ratio_share (deals, leads);
     write_ratio_formula (w, sheet, total, P_COMPLETION, completion, &completion_ratio,
                          w->percent_bold);
     write_ratio_formula (w, sheet, total, P_GROWTH, growth, &growth_ratio, w->percent_bold);
@@ -938,13 +934,7 @@ write_summary (Writer        *w,
     g_autofree char *d = cell (deals_row, 1);
     g_autofree char *l = cell (leads_row, 1);
     g_autofree char *formula = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", l, d, l);
-    SdRatio conversion = { 0 };
-
-    if (r->leads > 0)
-      {
-        conversion.defined = TRUE;
-        conversion.bp = sd_div_round (r->deals * 10000, r->leads);
-      }
+    SdRatio conversion = sd_ratio_share (r->deals, r->leads);
     write_ratio_formula (w, sheet, row++, 1, formula, &conversion, w->percent);
   }
   if (w->has_pay)
