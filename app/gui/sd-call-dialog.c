@@ -10,8 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "sd-call-dialog.h"
+#include "sd-score-buttons.h"
 
-#define NOT_APPLICABLE (-1)
+#define NOT_APPLICABLE SD_SCORE_LEFT_OUT
 
 struct _SdCallDialog
 {
@@ -140,16 +141,16 @@ on_changed (SdCallDialog *self)
 }
 
 static void
-on_score_toggled (GtkToggleButton *button,
-                  SdCallDialog    *self)
+on_scored (SdScoreButtons *buttons,
+           int             score,
+           SdCallDialog   *self)
 {
-  const char *key = g_object_get_data (G_OBJECT (button), "sd-key");
-  int score = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "sd-score"));
-  AdwActionRow *row = g_object_get_data (G_OBJECT (button), "sd-row");
+  const char *key = g_object_get_data (G_OBJECT (buttons), "sd-key");
+  AdwActionRow *row = g_object_get_data (G_OBJECT (buttons), "sd-row");
   const SdCriterion *criterion = sd_checklist_find (self->checklist, key, NULL);
   g_autofree char *text = NULL;
 
-  if (!gtk_toggle_button_get_active (button) || criterion == NULL)
+  if (criterion == NULL)
     return;
   if (score == NOT_APPLICABLE)
     sd_call_set_not_applicable (self->call, key);
@@ -158,43 +159,6 @@ on_score_toggled (GtkToggleButton *button,
   text = level_text (criterion, score);
   adw_action_row_set_subtitle (row, text);
   update_state (self);
-}
-
-static GtkWidget *
-add_score_button (SdCallDialog      *self,
-                  AdwActionRow      *row,
-                  GtkWidget         *box,
-                  GtkToggleButton  **group,
-                  const SdCriterion *criterion,
-                  int                score)
-{
-  g_autofree char *label = score == NOT_APPLICABLE ? g_strdup ("—") : g_strdup_printf ("%d", score);
-  g_autofree char *name = score == NOT_APPLICABLE
-                          ? g_strdup_printf ("score-%s-na", criterion->key)
-                          : g_strdup_printf ("score-%s-%d", criterion->key, score);
-  g_autofree char *tip = level_text (criterion, score);
-  GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-  gtk_widget_set_name (button, name);
-  gtk_widget_set_tooltip_text (button, tip);
-  {
-    /* Screen readers hear the criterion and what the score means, not a bare "2". */
-    g_autofree char *spoken = g_strdup_printf ("%s: %s", criterion->name, tip);
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    spoken, -1);
-  }
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  if (*group != NULL)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), *group);
-  else
-    *group = GTK_TOGGLE_BUTTON (button);
-  g_object_set_data_full (G_OBJECT (button), "sd-key", g_strdup (criterion->key), g_free);
-  g_object_set_data (G_OBJECT (button), "sd-score", GINT_TO_POINTER (score));
-  g_object_set_data (G_OBJECT (button), "sd-row", row);
-  g_signal_connect_object (button, "toggled", G_CALLBACK (on_score_toggled), self, 0);
-  gtk_box_append (GTK_BOX (box), button);
-  return button;
 }
 
 static void
@@ -211,8 +175,7 @@ build_criteria (SdCallDialog *self)
     {
       const SdCriterion *c = sd_checklist_get_criterion (self->checklist, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      GtkToggleButton *group = NULL;
+      GtkWidget *buttons = sd_score_buttons_new (c, 0, level_text);
       g_autofree char *title = NULL;
 
       /* Translators: a criterion and its weight in the call's score, "Objection handling · 14%" */
@@ -221,11 +184,10 @@ build_criteria (SdCallDialog *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    c->description != NULL ? c->description : "");
-      gtk_widget_add_css_class (box, "linked");
-      for (int s = 0; s <= c->max_score; s++)
-        add_score_button (self, ADW_ACTION_ROW (row), box, &group, c, s);
-      add_score_button (self, ADW_ACTION_ROW (row), box, &group, c, NOT_APPLICABLE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+      g_object_set_data_full (G_OBJECT (buttons), "sd-key", g_strdup (c->key), g_free);
+      g_object_set_data (G_OBJECT (buttons), "sd-row", row);
+      g_signal_connect_object (buttons, "scored", G_CALLBACK (on_scored), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
       adw_preferences_group_add (self->criteria_group, row);
     }
 }
