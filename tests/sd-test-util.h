@@ -54,6 +54,22 @@ sd_test_remove_tree (const char *path)
     g_unlink (path);
 }
 
+/* Points this process's user data and config folders (backups, recent files, settings) at a
+ * new private folder, returned for sd_test_remove_tree at the end. Call it first in main(),
+ * before anything reads them. (G_TEST_OPTION_ISOLATE_DIRS would do it per test, but GLib 2.74
+ * leaks in g_set_user_dirs, which fails the ASan build's leak check.) */
+G_GNUC_UNUSED static char *
+sd_test_private_home (const char *tmpl)
+{
+  char *home = sd_test_make_dir (tmpl);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  return home;
+}
+
 /* Sets `date` to the ISO day `iso` ("2026-03-15"), or clears it when `iso` is NULL. */
 G_GNUC_UNUSED static void
 sd_test_set_date (GDate      *date,

@@ -170,6 +170,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = sd_test_private_home ("test-payroll-export-home-XXXXXX");
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
@@ -179,5 +180,10 @@ main (int   argc,
   ADD ("/payroll-export/cli/exit-codes", test_cli_exit_codes);
 #undef ADD
 
-  return g_test_run ();
+  {
+    int result = g_test_run ();
+
+    sd_test_remove_tree (home);
+    return result;
+  }
 }

@@ -630,6 +630,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = sd_test_private_home ("test-report-home-XXXXXX");
   int status;
 
   setlocale (LC_ALL, "");
@@ -652,5 +653,6 @@ main (int   argc,
   /* Let go of the process-wide font caches, so that the leak checker sees only our memory. */
   pango_cairo_font_map_set_default (NULL);
   cairo_debug_reset_static_data ();
+  sd_test_remove_tree (home);
   return status;
 }

@@ -697,6 +697,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = sd_test_private_home ("test-store-hiring-home-XXXXXX");
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
@@ -710,5 +711,10 @@ main (int   argc,
   ADD ("/store-hiring/params/from-demo", test_params_from_demo, TRUE);
 #undef ADD
 
-  return g_test_run ();
+  {
+    int result = g_test_run ();
+
+    sd_test_remove_tree (home);
+    return result;
+  }
 }

@@ -547,6 +547,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = sd_test_private_home ("test-store-pay-home-XXXXXX");
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
@@ -561,5 +562,10 @@ main (int   argc,
        test_import_staff_scheme);
 #undef ADD
 
-  return g_test_run ();
+  {
+    int result = g_test_run ();
+
+    sd_test_remove_tree (home);
+    return result;
+  }
 }

@@ -809,6 +809,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = sd_test_private_home ("test-store-people-home-XXXXXX");
   g_setenv ("LANGUAGE", "C", TRUE);
   g_test_init (&argc, &argv, NULL);
 
@@ -829,5 +830,10 @@ main (int   argc,
   ADD ("corrupt/rows-refused", test_corrupt_rows);
 #undef ADD
 
-  return g_test_run ();
+  {
+    int result = g_test_run ();
+
+    sd_test_remove_tree (home);
+    return result;
+  }
 }

@@ -802,6 +802,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = sd_test_private_home ("test-xlsx-home-XXXXXX");
   int status;
 
   setlocale (LC_ALL, "");
@@ -824,5 +825,6 @@ main (int   argc,
   /* Let go of the process-wide font caches, so that the leak checker sees only our memory. */
   pango_cairo_font_map_set_default (NULL);
   cairo_debug_reset_static_data ();
+  sd_test_remove_tree (home);
   return status;
 }
