@@ -66,6 +66,35 @@ ref (const char *sheet,
   return g_strdup_printf ("'%s'!%s", escaped, cell);
 }
 
+/* =IF(den>0,ROUND(num/den,places),"") over two cell references: a completion, share,
+ * conversion (4 places, as basis points) or an average deal (2 places, as kopecks). */
+static char *
+ratio_of (const char *num,
+          const char *den,
+          int         places)
+{
+  return g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,%d),\"\")", den, num, den, places);
+}
+
+/* =IF(prev=0,"",ROUND((cur-prev)/ABS(prev),4)): growth on an earlier figure. */
+static char *
+change_of (const char *cur,
+           const char *prev)
+{
+  return g_strdup_printf ("=IF(%s=0,\"\",ROUND((%s-%s)/ABS(%s),4))", prev, cur, prev, prev);
+}
+
+/* ='Sheet'!C5: a cell that shows another sheet's cell. */
+static char *
+link_to (const char *sheet,
+         lxw_row_t   row,
+         lxw_col_t   col)
+{
+  g_autofree char *target = ref (sheet, row, col);
+
+  return g_strconcat ("=", target, NULL);
+}
+
 static char *
 cell (lxw_row_t row,
       lxw_col_t col)
@@ -153,7 +182,8 @@ write_ratio_formula (Writer        *w,
     w->rc |= worksheet_write_formula_str (sheet, row, col, formula, format, "");
 }
 
-/* =IF(plan>0,ROUND(fact/plan,4),"") */
+/* Completion within a table row: as ratio_of, and empty while the fact is (a month without
+ * facts yet shows no completion rather than 0 %). */
 static char *
 completion_formula (lxw_row_t row,
                     lxw_col_t fact_col,
@@ -162,12 +192,11 @@ completion_formula (lxw_row_t row,
   g_autofree char *fact = cell (row, fact_col);
   g_autofree char *plan = cell (row, plan_col);
 
-  /* A month without facts yet is empty: no completion rather than 0 %. */
   return g_strdup_printf ("=IF(AND(ISNUMBER(%s),%s>0),ROUND(%s/%s,4),\"\")", fact, plan, fact,
                           plan);
 }
 
-/* =IF(prev=0,"",ROUND((cur-prev)/ABS(prev),4)) */
+/* Growth within a table row: as change_of, and empty while the current figure is. */
 static char *
 growth_formula (lxw_row_t row,
                 lxw_col_t current_col,
@@ -289,7 +318,7 @@ write_months (Writer *w)
       if (i > 0)
         {
           g_autofree char *above = cell (row - 1, M_FACT);
-          g_autofree char *formula = g_strdup_printf ("=%s", above);
+          g_autofree char *formula = g_strconcat ("=", above, NULL);
 
           write_money_formula (w, sheet, row, M_PREVIOUS, formula, m->previous_fact, w->money);
         }
@@ -367,8 +396,8 @@ write_managers (Writer *w)
       g_autofree char *d = cell (row, P_DEALS);
       g_autofree char *l = cell (row, P_LEADS);
       g_autofree char *f = cell (row, P_FACT);
-      g_autofree char *conversion = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", l, d, l);
-      g_autofree char *average = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,2),\"\")", d, f, d);
+      g_autofree char *conversion = ratio_of (d, l, 4);
+      g_autofree char *average = ratio_of (f, d, 2);
 
       write_text (w, sheet, row, P_NAME, m->name, NULL);
       write_money (w, sheet, row, P_PLAN, m->plan, w->money);
@@ -406,8 +435,8 @@ write_managers (Writer *w)
     g_autofree char *d = cell (total, P_DEALS);
     g_autofree char *l = cell (total, P_LEADS);
     g_autofree char *f = cell (total, P_FACT);
-    g_autofree char *conversion = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", l, d, l);
-    g_autofree char *average = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,2),\"\")", d, f, d);
+    g_autofree char *conversion = ratio_of (d, l, 4);
+    g_autofree char *average = ratio_of (f, d, 2);
 
     for (guint k = 0; k < G_N_ELEMENTS (money_cols); k++)
       {
@@ -584,9 +613,9 @@ write_pay (Writer *w)
       g_autofree char *share = completion_formula (row, Y_PAY, Y_REVENUE);
       lxw_row_t month_row = (lxw_row_t) (4 + (p->month - sd_period_first_month (&r->period)));
 
-      revenue = ref (w->months_sheet, month_row, M_FACT);
+      revenue = link_to (w->months_sheet, month_row, M_FACT);
       {
-        g_autofree char *formula = g_strdup_printf ("=%s", revenue);
+        const char *formula = revenue;
 
         write_text (w, sheet, row, Y_MONTH, label, NULL);
         write_count (w, sheet, row, Y_PEOPLE, p->n_people, w->count);
@@ -825,23 +854,20 @@ write_summary (Writer        *w,
   revenue_row = row;
   LABEL (_("Revenue"));
   {
-    g_autofree char *f = ref (w->months_sheet, t, M_FACT);
-    g_autofree char *formula = g_strdup_printf ("=%s", f);
+    g_autofree char *formula = link_to (w->months_sheet, t, M_FACT);
 
     write_money_formula (w, sheet, row++, 1, formula, r->fact, w->money_bold);
   }
   LABEL (_("Paid"));
   {
-    g_autofree char *f = ref (w->months_sheet, t, M_PAID);
-    g_autofree char *formula = g_strdup_printf ("=%s", f);
+    g_autofree char *formula = link_to (w->months_sheet, t, M_PAID);
 
     write_money_formula (w, sheet, row++, 1, formula, r->paid, w->money);
   }
   plan_row = row;
   LABEL (_("Plan"));
   {
-    g_autofree char *f = ref (w->months_sheet, t, M_PLAN);
-    g_autofree char *formula = g_strdup_printf ("=%s", f);
+    g_autofree char *formula = link_to (w->months_sheet, t, M_PLAN);
 
     write_money_formula (w, sheet, row++, 1, formula, r->plan, w->money);
   }
@@ -849,7 +875,7 @@ write_summary (Writer        *w,
   {
     g_autofree char *rev = cell (revenue_row, 1);
     g_autofree char *pl = cell (plan_row, 1);
-    g_autofree char *formula = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", pl, rev, pl);
+    g_autofree char *formula = ratio_of (rev, pl, 4);
 
     write_ratio_formula (w, sheet, row++, 1, formula, &r->completion, w->percent_bold);
   }
@@ -863,8 +889,7 @@ write_summary (Writer        *w,
       g_autofree char *formula = g_strdup_printf ("=SUM(%s:%s)", a, b);
       g_autofree char *rev = cell (revenue_row, 1);
       g_autofree char *pl = cell (row, 1);
-      g_autofree char *completion = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", pl, rev,
-                                                     pl);
+      g_autofree char *completion = ratio_of (rev, pl, 4);
 
       LABEL (label);
       write_money_formula (w, sheet, row++, 1, formula, r->plan_to_date, w->money);
@@ -882,7 +907,7 @@ write_summary (Writer        *w,
       LABEL (_("Forecast for the period"));
       write_money (w, sheet, row++, 1, r->forecast, w->money);
       fc = cell (forecast_row, 1);
-      formula = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", pl, fc, pl);
+      formula = ratio_of (fc, pl, 4);
       LABEL (_("Forecast completion"));
       write_ratio_formula (w, sheet, row++, 1, formula, &r->forecast_completion, w->percent);
       LABEL (_("Run-rate"));
@@ -896,8 +921,7 @@ write_summary (Writer        *w,
   {
     g_autofree char *cur = cell (revenue_row, 1);
     g_autofree char *prev = cell (previous_row, 1);
-    g_autofree char *formula = g_strdup_printf ("=IF(%s=0,\"\",ROUND((%s-%s)/ABS(%s),4))",
-                                                prev, cur, prev, prev);
+    g_autofree char *formula = change_of (cur, prev);
 
     write_ratio_formula (w, sheet, row++, 1, formula, &r->growth, w->percent);
   }
@@ -908,24 +932,21 @@ write_summary (Writer        *w,
   {
     g_autofree char *cur = cell (revenue_row, 1);
     g_autofree char *prev = cell (year_row, 1);
-    g_autofree char *formula = g_strdup_printf ("=IF(%s=0,\"\",ROUND((%s-%s)/ABS(%s),4))",
-                                                prev, cur, prev, prev);
+    g_autofree char *formula = change_of (cur, prev);
 
     write_ratio_formula (w, sheet, row++, 1, formula, &r->year_growth, w->percent);
   }
   deals_row = row;
   LABEL (_("Deals"));
   {
-    g_autofree char *f = ref (w->months_sheet, t, M_DEALS);
-    g_autofree char *formula = g_strdup_printf ("=%s", f);
+    g_autofree char *formula = link_to (w->months_sheet, t, M_DEALS);
 
     write_count_formula (w, sheet, row++, 1, formula, r->deals, w->count);
   }
   leads_row = row;
   LABEL (_("Leads"));
   {
-    g_autofree char *f = ref (w->months_sheet, t, M_LEADS);
-    g_autofree char *formula = g_strdup_printf ("=%s", f);
+    g_autofree char *formula = link_to (w->months_sheet, t, M_LEADS);
 
     write_count_formula (w, sheet, row++, 1, formula, r->leads, w->count);
   }
@@ -933,14 +954,13 @@ write_summary (Writer        *w,
   {
     g_autofree char *d = cell (deals_row, 1);
     g_autofree char *l = cell (leads_row, 1);
-    g_autofree char *formula = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", l, d, l);
+    g_autofree char *formula = ratio_of (d, l, 4);
     SdRatio conversion = sd_ratio_share (r->deals, r->leads);
     write_ratio_formula (w, sheet, row++, 1, formula, &conversion, w->percent);
   }
   if (w->has_pay)
     {
-      g_autofree char *f = ref (w->pay_sheet, w->pay_total_row, Y_PAY);
-      g_autofree char *formula = g_strdup_printf ("=%s", f);
+      g_autofree char *formula = link_to (w->pay_sheet, w->pay_total_row, Y_PAY);
       g_autofree char *rev = ref (w->pay_sheet, w->pay_total_row, Y_REVENUE);
       g_autofree char *pay = NULL;
       g_autofree char *share = NULL;
@@ -949,7 +969,7 @@ write_summary (Writer        *w,
       LABEL (_("Pay cost of the department"));
       write_money_formula (w, sheet, row++, 1, formula, r->pay_total, w->money);
       pay = cell (pay_row, 1);
-      share = g_strdup_printf ("=IF(%s>0,ROUND(%s/%s,4),\"\")", rev, pay, rev);
+      share = ratio_of (pay, rev, 4);
       LABEL (_("Pay cost to revenue"));
       write_ratio_formula (w, sheet, row++, 1, share, &r->pay_share, w->percent);
     }
