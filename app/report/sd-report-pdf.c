@@ -204,14 +204,6 @@ row_new (SdReportTable *table)
   return row;
 }
 
-/* A month after today with no revenue yet has no completion or growth to speak of. */
-static gboolean
-month_is_ahead (const SdOwnerReport *report,
-                const SdReportMonth *m)
-{
-  return !m->has_fact && m->month >= sd_month_from_date (&report->today);
-}
-
 static void
 fill_months (SdReportTable       *table,
              const SdOwnerReport *report)
@@ -228,18 +220,19 @@ fill_months (SdReportTable       *table,
   for (guint i = 0; i < report->months->len; i++)
     {
       const SdReportMonth *m = &g_array_index (report->months, SdReportMonth, i);
-      gboolean ahead = month_is_ahead (report, m);
 
+      /* A month without facts yet (the report leaves its ratios undefined) shows "—", as
+       * the workbook leaves it empty. */
       row = row_new (table);
       row[0] = sd_month_format_label (m->month);
       row[1] = money_whole (report, m->plan);
-      row[2] = ahead ? g_strdup ("—") : money_whole (report, m->fact);
-      row[3] = ahead ? g_strdup ("—") : ratio_text (&m->completion, FALSE);
-      row[4] = ahead ? g_strdup ("—") : money_whole (report, m->paid);
+      row[2] = m->has_fact ? money_whole (report, m->fact) : g_strdup ("—");
+      row[3] = ratio_text (&m->completion, FALSE);
+      row[4] = m->has_fact ? money_whole (report, m->paid) : g_strdup ("—");
       row[5] = count_text (m->deals);
       row[6] = count_text (m->leads);
-      row[7] = ahead ? g_strdup ("—") : ratio_text (&m->growth, TRUE);
-      row[8] = ahead ? g_strdup ("—") : ratio_text (&m->year_growth, TRUE);
+      row[7] = ratio_text (&m->growth, TRUE);
+      row[8] = ratio_text (&m->year_growth, TRUE);
     }
   table->total_row = (gint) table->rows->len;
   row = row_new (table);
@@ -596,7 +589,7 @@ sd_report_charts_init (SdReportCharts      *charts,
       charts->pf_months[i].plan = m->plan;
       charts->pf_months[i].fact = m->fact;
       charts->pf_months[i].has_plan = m->plan != 0;
-      charts->pf_months[i].has_fact = m->fact != 0;
+      charts->pf_months[i].has_fact = m->has_fact;
       charts->growth_values[i] = m->fact;
     }
   charts->plan_fact.first_month = first;
