@@ -483,6 +483,26 @@ static const char *const hire_state_names[] = {
   [SD_HIRE_HIRED] = "hired",
 };
 
+const char *
+sd_hire_state_get_label (SdHireState state)
+{
+  switch (state)
+    {
+    case SD_HIRE_PROPOSED:
+      return _("proposed");
+    case SD_HIRE_ACCEPTED:
+      return _("accepted");
+    case SD_HIRE_EDITED:
+      return _("accepted, dates changed");
+    case SD_HIRE_REJECTED:
+      return _("rejected");
+    case SD_HIRE_HIRED:
+      return _("hired");
+    default:
+      return "";
+    }
+}
+
 void
 sd_planned_hire_init (SdPlannedHire          *hire,
                       const SdHiringSettings *settings,

@@ -127,6 +127,9 @@ void          sd_planned_hire_init             (SdPlannedHire          *hire,
 gboolean      sd_planned_hire_counts           (const SdPlannedHire *hire);
 /* "proposed", "accepted", … as in files; and back (FALSE for unknown text). */
 const char   *sd_hire_state_to_string          (SdHireState state);
+/* Translated, for the user, lower case to stand inside a sentence or a table cell:
+ * "proposed", "accepted", "accepted, dates changed", "rejected", "hired". */
+const char   *sd_hire_state_get_label          (SdHireState state);
 gboolean      sd_hire_state_from_string        (const char  *text,
                                                 SdHireState *out);
 

@@ -205,26 +205,6 @@ parent_window (SdHiringPage *self)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
-static const char *
-state_label (SdHireState state)
-{
-  switch (state)
-    {
-    case SD_HIRE_PROPOSED:
-      return _("proposed");
-    case SD_HIRE_ACCEPTED:
-      return _("accepted");
-    case SD_HIRE_EDITED:
-      return _("accepted, dates changed");
-    case SD_HIRE_REJECTED:
-      return _("rejected");
-    case SD_HIRE_HIRED:
-      return _("hired");
-    default:
-      return "";
-    }
-}
-
 /* ------------------------------------------------------------------------------------------
  * Parameters form
  * ------------------------------------------------------------------------------------------ */
@@ -859,7 +839,7 @@ fill_hires_list (SdHiringPage *self)
         title = g_strdup_printf (_("Starts %s"), start);
       /* Translators: search start · state · cost · payback */
       subtitle = g_strdup_printf (_("search from %s · %s · costs %s in the plan · %s"), search,
-                                  state_label (hire->state), cost_text, payback_text);
+                                  sd_hire_state_get_label (hire->state), cost_text, payback_text);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -310,25 +310,6 @@ add_pay (SdOwnerReport     *self,
   return TRUE;
 }
 
-static const char *
-hire_state_label (SdHireState state)
-{
-  switch (state)
-    {
-    case SD_HIRE_PROPOSED:
-      return _("Proposed");
-    case SD_HIRE_ACCEPTED:
-      return _("Accepted");
-    case SD_HIRE_EDITED:
-      return _("Accepted with other dates");
-    case SD_HIRE_REJECTED:
-      return _("Rejected");
-    case SD_HIRE_HIRED:
-    default:
-      return _("Hired");
-    }
-}
-
 /* The stored hiring schedule evaluated over the period's year. A year without a plan, or a
  * company that never set hiring up, has no hiring section (not an error). */
 static gboolean
@@ -382,7 +363,7 @@ add_hiring (SdOwnerReport  *self,
 
       rh.search_start = hire->search_start;
       rh.start = hire->start;
-      rh.state = hire_state_label (hire->state);
+      rh.state = sd_hire_state_get_label (hire->state);
       rh.counted = sd_planned_hire_counts (hire);
       rh.payback = sd_hiring_result_get_payback (result, h);
       for (guint i = 0; i < sd_hiring_result_get_n_months (result); i++)

@@ -92,7 +92,7 @@ typedef struct {
 typedef struct {
   GDate        search_start;
   GDate        start;
-  const char  *state;       /* translated: "Proposed", "Accepted" … */
+  const char  *state;       /* translated: "proposed", "accepted" … (sd_hire_state_get_label) */
   gboolean     counted;
   SdMoney      cost;        /* over the year */
   SdMoney      revenue;     /* added over the year */
